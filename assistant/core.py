@@ -1,0 +1,201 @@
+"""The Assistant: the one object the CLI, the UI, batch runs and Python callers talk to."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from assistant import answer as answering
+from assistant.attribution import attribute
+from assistant.config import Settings
+from assistant.errors import BadInput, UnknownDocument
+from assistant.models import Answer, Chunk, DocInfo
+from index.aligned import load_aligned
+from index.chunking import units
+from index.embeddings import IsnadEmbeddings
+from index.ingest import Article, make_article, read_article
+from index.normalize import detect_language
+from index.retriever import HybridRetriever
+from index.store import Store
+
+DEFAULT_DOC_ID = "ccdh_musk_ar"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one article."""
+
+    doc_id: str
+    status: str  # "added" | "replaced" | "unchanged"
+    units: int
+
+
+class Assistant:
+    """Ingest articles, answer questions with verbatim attributed citations."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._default_lock = threading.Lock()
+        self._default_checked = False
+
+    # ---- wiring (lazy: nothing loads until first use) -----------------------------------
+    @cached_property
+    def embeddings(self) -> IsnadEmbeddings:
+        """The embedding model (loads on first encode)."""
+        return IsnadEmbeddings(self.settings.embedder_spec, self.settings.embed.threads)
+
+    @cached_property
+    def store(self) -> Store:
+        """The Chroma store for the current settings."""
+        return Store(
+            self.settings.home, self.settings.chroma_url, self.embeddings,
+            self.settings.chunk.max_unit_chars,
+        )  # fmt: skip
+
+    @cached_property
+    def retriever(self) -> HybridRetriever:
+        """The hybrid LangChain retriever over the store."""
+        r = self.settings.retrieval
+        return HybridRetriever(
+            store=self.store, top_k=r.top_k, dense_k=r.dense_k, rrf_k=r.rrf_k,
+            dense_weight=r.dense_weight, lexical_weight=r.lexical_weight,
+        )  # fmt: skip
+
+    # ---- articles -----------------------------------------------------------------------
+    def ensure_default(self) -> None:
+        """With an empty index, ingest the bundled default article (once per process)."""
+        with self._default_lock:
+            if self._default_checked or not self.settings.default_article:
+                self._default_checked = True
+                return
+            if not self.store.docs():
+                data = resources.files("assistant") / "data"
+                with resources.as_file(data) as folder:
+                    self.ingest(
+                        [folder / f"{DEFAULT_DOC_ID}.txt"],
+                        aligned=folder / "ccdh_musk_en.aligned.jsonl",
+                        title="إيلون ماسك ومركز مكافحة الكراهية الرقمية (CCDH)",
+                    )
+            self._default_checked = True
+
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        doc_id: str | None = None,
+        title: str | None = None,
+        lang: str | None = None,
+        aligned: Path | None = None,
+        progress: Callable[[IngestResult], None] | None = None,
+    ) -> list[IngestResult]:
+        """Read, check and index files; every file is checked before any is indexed."""
+        paths = list(paths)
+        limits = self.settings.limits
+        if not paths:
+            raise BadInput("no files given")
+        if len(paths) > limits.max_files:
+            raise BadInput(f"{len(paths):,} files is over the limit of {limits.max_files:,}")
+        if (doc_id or aligned) and len(paths) > 1:
+            raise BadInput("--doc-id and --aligned apply to one file at a time")
+        articles = [read_article(p, doc_id, title, lang, limits.max_file_bytes) for p in paths]
+        results = []
+        for art in articles:
+            result = self._index(art, aligned)
+            results.append(result)
+            if progress:
+                progress(result)
+        return results
+
+    def ingest_text(self, text: str, doc_id: str, title: str | None = None, lang: str | None = None) -> IngestResult:
+        """Index an article given as text (pasted in the UI, or from Python)."""
+        return self._index(make_article(text, doc_id, title, lang), None)
+
+    def _index(self, art: Article, aligned_path: Path | None) -> IngestResult:
+        old = self.store.doc(art.doc_id)
+        aligned = load_aligned(aligned_path, art.source_text, art.lang) if aligned_path else None
+        if old and old.sha256 == art.sha256 and (aligned is None or old.aligned):
+            return IngestResult(art.doc_id, "unchanged", old.units)
+        chunks = self._chunks(art, aligned)
+        info = DocInfo(
+            doc_id=art.doc_id, title=art.title, lang=art.lang, path=art.path, sha256=art.sha256,  # type: ignore[arg-type]
+            units=len(chunks), chars=len(art.source_text), aligned=aligned is not None,
+            embedder=self.embeddings.spec,
+        )  # fmt: skip
+        self.store.put(info, art.source_text, chunks)
+        self.retriever.invalidate()
+        return IngestResult(art.doc_id, "replaced" if old else "added", len(chunks))
+
+    def _chunks(self, art: Article, aligned: dict[tuple[int, int], str] | None) -> list[Chunk]:
+        us = units(art, aligned, self.settings.chunk.max_unit_chars)
+        texts = [art.source_text[u.start : u.end] for u in us]
+        heads = [u.headline for u in us]
+        who = attribute(texts, art.lang, heads)
+        other = "en" if art.lang == "ar" else "ar"
+        who_t = attribute([u.translation or "" for u in us], other, heads) if aligned else None
+        return [
+            Chunk(
+                chunk_id=f"{art.doc_id}:{i:04d}", doc_id=art.doc_id, index=i, start=u.start,
+                end=u.end, text=texts[i], lang=art.lang, translation=u.translation,  # type: ignore[arg-type]
+                speaker=who[i].speaker, role=who[i].role, headline=u.headline,  # type: ignore[arg-type]
+                translation_speaker=who_t[i].speaker if who_t and u.translation else None,
+            )
+            for i, u in enumerate(us)
+        ]  # fmt: skip
+
+    def docs(self) -> list[DocInfo]:
+        """The indexed articles."""
+        self.ensure_default()
+        return self.store.docs()
+
+    def remove(self, doc_id: str) -> int:
+        """Remove an article; returns how many units went with it."""
+        n = self.store.remove(doc_id)
+        self.retriever.invalidate()
+        return n
+
+    # ---- questions ----------------------------------------------------------------------
+    def check_text(self, text: str, what: str = "question") -> str:
+        """The text stripped, or BadInput when it is empty or too long."""
+        if not isinstance(text, str) or not text.strip():
+            raise BadInput(f"the {what} is empty")
+        limit = self.settings.limits.max_question_chars
+        if len(text) > limit:
+            raise BadInput(f"the {what} is {len(text):,} characters long; the limit is {limit:,}")
+        if "\x00" in text:
+            raise BadInput(f"the {what} contains a NUL character")
+        return text.strip()
+
+    def _doc_filter(self, doc: str | None) -> list[str] | None:
+        if doc is None:
+            return None
+        if self.store.doc(doc) is None:
+            raise UnknownDocument(f"unknown document {doc!r} (see `isnad docs`)")
+        return [doc]
+
+    def ask(self, question: str, doc: str | None = None) -> Answer:
+        """Answer a question from the indexed articles, in the question's language."""
+        t0 = time.perf_counter()
+        question = self.check_text(question)
+        self.ensure_default()
+        doc_ids = self._doc_filter(doc)
+        lang = detect_language(question)
+        hits = self.retriever.hits(question, doc_ids)
+        t1 = time.perf_counter()
+        lex = self.retriever.lexical
+        ranked = answering.score_hits(question, lang, hits, lex)
+        scope = [c for c in lex.chunks if doc_ids is None or c.doc_id in doc_ids]
+        if answering.should_abstain(question, lang, ranked, scope, self.settings.retrieval):
+            result = answering.abstain(question, lang)
+        else:
+            result = answering.compose(question, lang, answering.select(ranked))
+        t2 = time.perf_counter()
+        result.timings_ms = {
+            "retrieve": round((t1 - t0) * 1000, 1),
+            "answer": round((t2 - t1) * 1000, 1),
+            "total": round((t2 - t0) * 1000, 1),
+        }
+        return result

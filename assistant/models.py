@@ -1,0 +1,83 @@
+"""Typed shapes that cross a boundary: units in the store, citations, answers (see CONTRACT.md)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Lang = Literal["ar", "en"]
+Role = Literal["report", "accusation", "denial", "context"]
+ARTICLE_SPEAKER = "article"  # the article's own narration, as the contract names it
+
+
+class Chunk(BaseModel):
+    """One sentence unit of an article, with its offsets into the original text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    chunk_id: str
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str = Field(description="source_text[start:end], verbatim")
+    lang: Lang
+    translation: str | None = None
+    speaker: str = ARTICLE_SPEAKER
+    role: Role = "context"
+    headline: bool = False
+    translation_speaker: str | None = Field(
+        None, description="the speaker as named in the translation, for answers in that language"
+    )
+
+
+class DocInfo(BaseModel):
+    """An indexed article."""
+
+    doc_id: str
+    title: str
+    lang: Lang
+    path: str | None = None
+    sha256: str
+    units: int
+    chars: int
+    aligned: bool = False
+    embedder: str
+
+
+class Citation(BaseModel):
+    """A verbatim passage cited by an answer."""
+
+    id: int
+    doc_id: str
+    chunk_id: str
+    quote: str
+    start: int
+    end: int
+    translation: str | None = None
+    speaker: str
+    role: Role
+    score: float
+
+
+class Statement(BaseModel):
+    """One sentence of an answer, with who says it."""
+
+    text: str
+    citations: list[int]
+    speaker: str
+    role: Role
+
+
+class Answer(BaseModel):
+    """The answer to a question (`isnad ask --json`)."""
+
+    question: str
+    language: Lang
+    answer: str
+    abstained: bool
+    statements: list[Statement] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    mode: Literal["extractive", "llm"] = "extractive"
+    timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -1,0 +1,120 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25 over normalised text), fused by rank."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, PrivateAttr
+from rank_bm25 import BM25Okapi
+
+from assistant.models import Chunk
+from index.normalize import tokens
+from index.store import Store
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved unit with the scores that ranked it."""
+
+    chunk: Chunk
+    fused: float
+    dense: float
+    lexical: float
+
+
+class LexicalIndex:
+    """BM25 over each unit's normalised original text plus its translation."""
+
+    def __init__(self, chunks: list[Chunk]) -> None:
+        self.chunks = chunks
+        self.by_id = {c.chunk_id: c for c in chunks}
+        self.token_lists = [tokens(f"{c.text} {c.translation or ''}") for c in chunks]
+        self.bm25 = BM25Okapi(self.token_lists) if chunks else None
+        self._sets = {c.chunk_id: set(t) for c, t in zip(chunks, self.token_lists, strict=True)}
+        self._max_idf = max(self.bm25.idf.values(), default=1.0) if self.bm25 else 1.0
+
+    def idf(self, token: str) -> float:
+        """How rare a token is here; a token the articles never use weighs most."""
+        if self.bm25 is None or token not in self.bm25.idf:
+            return self._max_idf + 1.0
+        return max(float(self.bm25.idf[token]), 0.1)
+
+    def token_set(self, chunk_id: str) -> set[str]:
+        """The search tokens of one unit (original and translation)."""
+        return self._sets.get(chunk_id, set())
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """BM25 score of every unit (zeros when nothing matches)."""
+        if self.bm25 is None or not query_tokens:
+            return np.zeros(len(self.chunks))
+        return np.asarray(self.bm25.get_scores(query_tokens))
+
+
+class HybridRetriever(BaseRetriever):
+    """A LangChain retriever over the store; ``doc_ids`` restricts it to some articles."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: Store
+    top_k: int = 8
+    dense_k: int = 20
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    lexical_weight: float = 1.0
+    doc_ids: list[str] | None = None
+    _lexical: LexicalIndex | None = PrivateAttr(default=None)
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+
+    def invalidate(self) -> None:
+        """Forget the lexical index (after ingest or removal)."""
+        with self._lock:
+            self._lexical = None
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index, built from the store on first use."""
+        with self._lock:
+            if self._lexical is None:
+                self._lexical = LexicalIndex(self.store.chunks())
+            return self._lexical
+
+    def hits(self, query: str, doc_ids: list[str] | None = None) -> list[Hit]:
+        """The top units for a query, with dense, lexical and fused scores."""
+        doc_ids = doc_ids if doc_ids is not None else self.doc_ids
+        lex = self.lexical
+        dense = self.store.dense(self.store.embeddings.encode_query(query), self.dense_k, doc_ids)
+        bm25 = lex.scores(tokens(query))
+        allowed = set(doc_ids) if doc_ids is not None else None
+        lexical = {
+            c.chunk_id: float(s)
+            for c, s in zip(lex.chunks, bm25, strict=True)
+            if s > 0 and (allowed is None or c.doc_id in allowed)
+        }
+        fused: dict[str, float] = {}
+        for weight, ranking in ((self.dense_weight, dense), (self.lexical_weight, lexical)):
+            ordered = sorted(ranking, key=lambda cid: -ranking[cid])[: self.dense_k]
+            for rank, cid in enumerate(ordered):
+                fused[cid] = fused.get(cid, 0.0) + weight / (self.rrf_k + rank + 1)
+        best = sorted(fused, key=lambda cid: -fused[cid])[: self.top_k]
+        return [
+            Hit(lex.by_id[cid], fused[cid], dense.get(cid, 0.0), lexical.get(cid, 0.0))
+            for cid in best
+            if cid in lex.by_id
+        ]
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        return [
+            Document(
+                page_content=h.chunk.text,
+                id=h.chunk.chunk_id,
+                metadata={**h.chunk.model_dump(), "fused": h.fused, "dense": h.dense, "lexical": h.lexical},
+            )
+            for h in self.hits(query)
+        ]

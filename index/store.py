@@ -1,0 +1,215 @@
+"""The Chroma store: sentence units with their vectors, and one record per article.
+
+Embedded persistent client under ISNAD_HOME by default, a Chroma server when a URL is given.
+An article's record is written after all its units, so a unit whose article has no record
+belongs to an interrupted ingest: readers ignore it and the next ingest of that id replaces it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from assistant.errors import BadInput, StoreError, UnknownDocument
+from assistant.models import Chunk, DocInfo
+from index.embeddings import ChromaAdapter, IsnadEmbeddings
+
+CHUNKER_VERSION = "sent-v1"  # bump when segmentation or attribution changes stored units
+_BATCH = 256
+
+
+def collection_suffix(embedder: str, max_unit_chars: int) -> str:
+    """Short hash of what shapes the stored vectors, so other settings never reuse an index."""
+    key = json.dumps([embedder, CHUNKER_VERSION, max_unit_chars])
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _client(home: Path, url: str | None) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if url:
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise BadInput(f"invalid Chroma URL {url!r}: use http://host:port")
+        try:
+            return chromadb.HttpClient(
+                host=parsed.hostname,
+                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+                ssl=parsed.scheme == "https",
+                settings=settings,
+            )
+        except Exception as exc:  # the client raises bare ValueError/ConnectError types
+            raise StoreError(f"cannot reach the Chroma server at {url}: {_first_line(exc)}") from exc
+    path = home / "chroma"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+    except Exception as exc:  # a corrupted folder surfaces as assorted sqlite/rust errors
+        raise StoreError(
+            f"the index at {path} cannot be opened ({_first_line(exc)}); "
+            f"rebuild it with: rm -rf {path} && isnad ingest FILE..."
+        ) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+
+
+class Store:
+    """Units and article records in two Chroma collections named after the settings hash."""
+
+    def __init__(
+        self, home: Path, url: str | None, embeddings: IsnadEmbeddings, max_unit_chars: int
+    ) -> None:
+        self.home, self.url, self.embeddings = home, url, embeddings
+        self.suffix = collection_suffix(embeddings.spec, max_unit_chars)
+        self._lock = threading.Lock()
+        self._cols: tuple[Any, Any] | None = None
+
+    @property
+    def where(self) -> str:
+        """Where the index lives, for messages."""
+        return self.url or str(self.home / "chroma")
+
+    def _collections(self) -> tuple[Any, Any]:
+        with self._lock:
+            if self._cols is None:
+                client = _client(self.home, self.url)
+                ef = ChromaAdapter(self.embeddings.spec, self.embeddings.threads)
+                try:
+                    units = client.get_or_create_collection(
+                        f"isnad_units_{self.suffix}",
+                        embedding_function=ef,
+                        configuration={"hnsw": {"space": "cosine"}},
+                        metadata={"embedder": self.embeddings.spec, "chunker": CHUNKER_VERSION},
+                    )
+                    docs = client.get_or_create_collection(
+                        f"isnad_docs_{self.suffix}", embedding_function=ef
+                    )
+                except Exception as exc:
+                    raise StoreError(f"Chroma at {self.where}: {_first_line(exc)}") from exc
+                self._cols = (units, docs)
+            return self._cols
+
+    def _call(self, fn: Any, *args: Any, **kw: Any) -> Any:
+        try:
+            return fn(*args, **kw)
+        except (BadInput, StoreError):
+            raise
+        except Exception as exc:  # network/sqlite failures: name the store, keep one line
+            raise StoreError(f"Chroma at {self.where} failed: {_first_line(exc)}") from exc
+
+    # ---- articles ---------------------------------------------------------------------
+    def docs(self) -> list[DocInfo]:
+        """Every fully indexed article."""
+        _, docs = self._collections()
+        got = self._call(docs.get, include=["metadatas"])
+        infos = [DocInfo.model_validate(m) for m in got["metadatas"] or []]
+        return sorted(infos, key=lambda d: d.doc_id)
+
+    def doc(self, doc_id: str) -> DocInfo | None:
+        """One article's record, or None."""
+        _, docs = self._collections()
+        got = self._call(docs.get, ids=[doc_id], include=["metadatas"])
+        return DocInfo.model_validate(got["metadatas"][0]) if got["ids"] else None
+
+    def source_text(self, doc_id: str) -> str:
+        """The exact text an article's offsets point into."""
+        _, docs = self._collections()
+        got = self._call(docs.get, ids=[doc_id], include=["documents"])
+        if not got["ids"]:
+            raise UnknownDocument(f"unknown document {doc_id!r} (see `isnad docs`)")
+        return str(got["documents"][0])
+
+    def put(self, info: DocInfo, source_text: str, chunks: list[Chunk]) -> None:
+        """Replace an article: drop old units, add new ones, then write the record last."""
+        units, docs = self._collections()
+        self._call(docs.delete, ids=[info.doc_id])
+        self._call(units.delete, where={"doc_id": info.doc_id})
+        rows = [(c.chunk_id, c.text, c) for c in chunks]
+        rows += [(f"{c.chunk_id}#t", c.translation, c) for c in chunks if c.translation]
+        for i in range(0, len(rows), _BATCH):
+            part = rows[i : i + _BATCH]
+            vectors = self.embeddings.encode_documents([text for _, text, _ in part])
+            self._call(
+                units.add,
+                ids=[rid for rid, _, _ in part],
+                documents=[text for _, text, _ in part],
+                embeddings=vectors,
+                metadatas=[_unit_meta(c, rid) for rid, _, c in part],
+            )
+        meta = {k: v for k, v in info.model_dump().items() if v is not None}
+        self._call(
+            docs.add, ids=[info.doc_id], documents=[source_text],
+            embeddings=[np.ones(vectors.shape[1] if rows else 1, np.float32)], metadatas=[meta],
+        )  # fmt: skip
+
+    def remove(self, doc_id: str) -> int:
+        """Remove an article and every unit of it; returns the number of units removed."""
+        units, docs = self._collections()
+        if self.doc(doc_id) is None and not self._unit_ids(doc_id):
+            raise UnknownDocument(f"unknown document {doc_id!r} (see `isnad docs`)")
+        n = len(self._unit_ids(doc_id))
+        self._call(docs.delete, ids=[doc_id])
+        self._call(units.delete, where={"doc_id": doc_id})
+        return n
+
+    def _unit_ids(self, doc_id: str) -> list[str]:
+        units, _ = self._collections()
+        return list(self._call(units.get, where={"doc_id": doc_id}, include=[])["ids"])
+
+    # ---- units --------------------------------------------------------------------------
+    def chunks(self) -> list[Chunk]:
+        """Every unit of every fully indexed article, in document order."""
+        units, _ = self._collections()
+        live = {d.doc_id for d in self.docs()}
+        got = self._call(units.get, include=["metadatas"])
+        out = [
+            _chunk(m)
+            for rid, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+            if "#" not in rid and m["doc_id"] in live
+        ]
+        return sorted(out, key=lambda c: (c.doc_id, c.index))
+
+    def dense(
+        self, vector: np.ndarray, k: int, doc_ids: Iterable[str] | None = None
+    ) -> dict[str, float]:
+        """chunk_id -> best cosine similarity of the unit or its translation."""
+        units, _ = self._collections()
+        ids = list(doc_ids) if doc_ids is not None else None
+        where = None if ids is None else ({"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}})
+        count = self._call(units.count)
+        if count == 0:
+            return {}
+        got = self._call(
+            units.query, query_embeddings=[vector], n_results=min(k * 2, count),
+            where=where, include=["distances", "metadatas"],
+        )  # fmt: skip
+        out: dict[str, float] = {}
+        for meta, dist in zip(got["metadatas"][0], got["distances"][0], strict=True):
+            cid, sim = meta["chunk_id"], 1.0 - float(dist)
+            out[cid] = max(sim, out.get(cid, -1.0))
+        return out
+
+
+def _unit_meta(c: Chunk, rid: str) -> dict[str, Any]:
+    meta = c.model_dump(exclude={"text", "translation"})
+    meta["text"] = c.text
+    meta["translation"] = c.translation or ""
+    meta["variant"] = "translation" if rid.endswith("#t") else "original"
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def _chunk(meta: dict[str, Any]) -> Chunk:
+    fields = {k: v for k, v in meta.items() if k in Chunk.model_fields}
+    fields["translation"] = fields.get("translation") or None
+    return Chunk.model_validate(fields)
