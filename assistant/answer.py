@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant import messages
 from assistant.config import RetrievalSettings
-from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Statement
+from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Lang, Statement
 from index.normalize import detect_language, tokens
 from index.retriever import Hit, LexicalIndex
 
@@ -45,7 +45,9 @@ def _coverage(q_weights: dict[str, float], unit_tokens: set[str]) -> float:
 
 
 def _same_language(chunk: Chunk, lang: str) -> bool:
-    return chunk.lang == lang or (chunk.translation is not None and detect_language(chunk.translation) == lang)
+    return chunk.lang == lang or (
+        chunk.translation is not None and detect_language(chunk.translation) == lang
+    )
 
 
 def score_hits(question: str, lang: str, hits: list[Hit], lex: LexicalIndex) -> list[Scored]:
@@ -130,11 +132,13 @@ def compose(question: str, lang: str, chosen: list[Scored]) -> Answer:
             line = messages.NARRATED[lang].format(text=text, marks=f"[{n}]")
         else:
             role = messages.ROLE_LABEL[lang][c.role]
-            line = messages.ATTRIBUTED[lang].format(speaker=speaker, role=role, text=text, marks=f"[{n}]")
+            line = messages.ATTRIBUTED[lang].format(
+                speaker=speaker, role=role, text=text, marks=f"[{n}]"
+            )
         statements.append(Statement(text=line, citations=[n], speaker=c.speaker, role=c.role))
     return Answer(
         question=question,
-        language=lang,  # type: ignore[arg-type]
+        language=_lang(lang),
         answer="\n".join(s.text for s in statements),
         abstained=False,
         statements=statements,
@@ -144,4 +148,15 @@ def compose(question: str, lang: str, chosen: list[Scored]) -> Answer:
 
 def abstain(question: str, lang: str) -> Answer:
     """The Answer that says the articles do not answer."""
-    return Answer(question=question, language=lang, answer=messages.NOT_IN_ARTICLE[lang], abstained=True)  # type: ignore[arg-type]
+    return Answer(
+        question=question,
+        language=_lang(lang),
+        answer=messages.NOT_IN_ARTICLE[lang],
+        abstained=True,
+    )
+
+
+def _lang(lang: str) -> Lang:
+    if lang not in ("ar", "en"):
+        raise ValueError(f"unsupported language {lang!r}")
+    return lang  # type: ignore[return-value]

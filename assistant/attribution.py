@@ -74,7 +74,27 @@ def _en_verb_kind(tok: _Tok, prev: _Tok | None) -> str | None:
     return None
 
 
-_EN_DETERMINERS = frozenset("the a an this that its his her their of in to on for our my your".split())
+_EN_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "his",
+        "her",
+        "their",
+        "of",
+        "in",
+        "to",
+        "on",
+        "for",
+        "our",
+        "my",
+        "your",
+    ]
+)
 
 
 def _join(toks: Sequence[_Tok]) -> str | None:
@@ -169,12 +189,12 @@ def _first_cue_ar(toks: list[_Tok]) -> _Cue | None:
             return _Cue(lx.REPORT, _ar_subject(toks, j), toks[i + 1 :])
         base = _strip_conj(t.norm)
         if base in lx.AR_NOUNS:
-            kind = lx.AR_NOUNS[base]
+            noun = lx.AR_NOUNS[base]
             for k in range(max(0, i - 5), i):  # "وجه X اتهامات"
                 if lx.AR_LIGHT_VERB.match(toks[k].norm):
-                    return _Cue(kind, _join(toks[k + 1 : i]), toks[i + 1 :])
+                    return _Cue(noun, _join(toks[k + 1 : i]), toks[i + 1 :])
             if i + 1 < len(toks) and lx.AR_LIGHT_VERB.match(toks[i + 1].norm):
-                return _Cue(kind, _ar_subject(toks, i + 2), toks[i + 2 :])
+                return _Cue(noun, _ar_subject(toks, i + 2), toks[i + 2 :])
         kind = _ar_verb_kind(t.norm)
         if kind is None:
             continue
@@ -198,9 +218,9 @@ def _first_cue_en(text: str, toks: list[_Tok]) -> _Cue | None:
         kind = _en_verb_kind(t, toks[i - 1] if i else None)
         if kind is None or (i and toks[i - 1].norm in lx.EN_PASSIVE_AUX):
             continue
-        if kind == lx.DENY and t.norm.startswith("declin"):
-            if not lx.EN_DECLINE_OBJECT.match(" ".join(x.norm for x in toks[i : i + 3])):
-                continue
+        declines = " ".join(x.norm for x in toks[i : i + 3])
+        if t.norm.startswith("declin") and not lx.EN_DECLINE_OBJECT.match(declines):
+            continue
         subject = _en_subject_before(toks, i)
         if subject is None and i > 0 and toks[i - 1].ends_clause:
             subject = _en_subject_after(toks, i + 1)  # '"...," said X.'
@@ -268,7 +288,9 @@ class _Resolver:
         return None
 
 
-def attribute(texts: Sequence[str], lang: str, headlines: Sequence[bool] | None = None) -> list[Attribution]:
+def attribute(
+    texts: Sequence[str], lang: str, headlines: Sequence[bool] | None = None
+) -> list[Attribution]:
     """Attribute each sentence unit of one article, in order."""
     headlines = headlines or [False] * len(texts)
     res = _Resolver(lang)

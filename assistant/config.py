@@ -76,7 +76,7 @@ class LimitSettings(BaseModel):
 
 
 class Settings(BaseSettings):
-    """All isnad settings; environment variables ``ISNAD_<FIELD>`` and ``ISNAD_<SECTION>__<FIELD>``."""
+    """All settings: env vars ``ISNAD_<FIELD>`` and ``ISNAD_<SECTION>__<FIELD>``."""
 
     model_config = SettingsConfigDict(
         env_prefix="ISNAD_", env_nested_delimiter="__", extra="forbid"

@@ -110,7 +110,9 @@ class Assistant:
                 progress(result)
         return results
 
-    def ingest_text(self, text: str, doc_id: str, title: str | None = None, lang: str | None = None) -> IngestResult:
+    def ingest_text(
+        self, text: str, doc_id: str, title: str | None = None, lang: str | None = None
+    ) -> IngestResult:
         """Index an article given as text (pasted in the UI, or from Python)."""
         return self._index(make_article(text, doc_id, title, lang), None)
 
@@ -121,7 +123,7 @@ class Assistant:
             return IngestResult(art.doc_id, "unchanged", old.units)
         chunks = self._chunks(art, aligned)
         info = DocInfo(
-            doc_id=art.doc_id, title=art.title, lang=art.lang, path=art.path, sha256=art.sha256,  # type: ignore[arg-type]
+            doc_id=art.doc_id, title=art.title, lang=art.lang, path=art.path, sha256=art.sha256,
             units=len(chunks), chars=len(art.source_text), aligned=aligned is not None,
             embedder=self.embeddings.spec,
         )  # fmt: skip
@@ -139,8 +141,8 @@ class Assistant:
         return [
             Chunk(
                 chunk_id=f"{art.doc_id}:{i:04d}", doc_id=art.doc_id, index=i, start=u.start,
-                end=u.end, text=texts[i], lang=art.lang, translation=u.translation,  # type: ignore[arg-type]
-                speaker=who[i].speaker, role=who[i].role, headline=u.headline,  # type: ignore[arg-type]
+                end=u.end, text=texts[i], lang=art.lang, translation=u.translation,
+                speaker=who[i].speaker, role=who[i].role, headline=u.headline,
                 translation_speaker=who_t[i].speaker if who_t and u.translation else None,
             )
             for i, u in enumerate(us)

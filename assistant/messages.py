@@ -9,12 +9,20 @@ NOT_IN_ARTICLE = {
 }
 
 ROLE_LABEL = {
-    "en": {"report": "report", "accusation": "accusation", "denial": "denial", "context": "context"},
+    "en": {
+        "report": "report",
+        "accusation": "accusation",
+        "denial": "denial",
+        "context": "context",
+    },
     "ar": {"report": "تقرير", "accusation": "اتهام", "denial": "نفي", "context": "سياق"},
 }
 
 ARTICLE_NAME = {"en": "The article", "ar": "المقال"}
 
 # How a statement is introduced: "According to X (report): "…" [1]".
-ATTRIBUTED = {"en": 'According to {speaker} ({role}): "{text}" {marks}', "ar": "بحسب {speaker} ({role}): «{text}» {marks}"}
+ATTRIBUTED = {
+    "en": 'According to {speaker} ({role}): "{text}" {marks}',
+    "ar": "بحسب {speaker} ({role}): «{text}» {marks}",
+}
 NARRATED = {"en": 'The article states: "{text}" {marks}', "ar": "ورد في المقال: «{text}» {marks}"}

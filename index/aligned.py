@@ -33,12 +33,16 @@ def load_aligned(path: Path, source_text: str, source_lang: str) -> dict[tuple[i
         try:
             unit = AlignedUnit.model_validate(json.loads(line))
         except (json.JSONDecodeError, ValidationError) as exc:
-            raise BadInput(f"{path}:{n}: not an aligned unit ({str(exc).splitlines()[0]})") from None
+            raise BadInput(
+                f"{path}:{n}: not an aligned unit ({str(exc).splitlines()[0]})"
+            ) from None
         original = getattr(unit, source_lang)
         if not (0 <= unit.start < unit.end <= len(source_text)):
             raise BadInput(f"{path}:{n}: offsets {unit.start}-{unit.end} outside the article")
         if original is not None and source_text[unit.start : unit.end] != original:
-            raise BadInput(f"{path}:{n}: text at {unit.start}-{unit.end} does not match the article")
+            raise BadInput(
+                f"{path}:{n}: text at {unit.start}-{unit.end} does not match the article"
+            )
         rendering = getattr(unit, other)
         if rendering:
             out[(unit.start, unit.end)] = rendering

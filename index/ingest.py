@@ -79,7 +79,9 @@ def read_article(
     if not path.is_file():
         raise BadInput(f"{path}: not a file")
     if path.suffix.lower() not in SUPPORTED:
-        raise BadInput(f"{path}: unsupported file type {path.suffix or '(none)'}; use .txt, .md or .html")
+        raise BadInput(
+            f"{path}: unsupported file type {path.suffix or '(none)'}; use .txt, .md or .html"
+        )
     size = path.stat().st_size
     if size > max_bytes:
         raise BadInput(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit")
@@ -90,7 +92,11 @@ def read_article(
 
 
 def make_article(
-    text: str, doc_id: str, title: str | None = None, lang: str | None = None, path: str | None = None
+    text: str,
+    doc_id: str,
+    title: str | None = None,
+    lang: str | None = None,
+    path: str | None = None,
 ) -> Article:
     """An Article from text already in memory (pasted text, HTML already extracted)."""
     if not text.strip():

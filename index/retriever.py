@@ -114,7 +114,12 @@ class HybridRetriever(BaseRetriever):
             Document(
                 page_content=h.chunk.text,
                 id=h.chunk.chunk_id,
-                metadata={**h.chunk.model_dump(), "fused": h.fused, "dense": h.dense, "lexical": h.lexical},
+                metadata={
+                    **h.chunk.model_dump(),
+                    "fused": h.fused,
+                    "dense": h.dense,
+                    "lexical": h.lexical,
+                },
             )
             for h in self.hits(query)
         ]

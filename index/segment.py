@@ -113,11 +113,11 @@ def segment(text: str, max_unit_chars: int = 1200) -> list[Span]:
         if a >= b:
             continue
         sentences = _sentences(text, a, b)
-        if mark or (len(sentences) == 1 and not _TERMINATOR.search(text[b - 1 : b + 1])):
-            # A markdown heading, or a line without a closing full stop: a headline.
-            if mark or len(_WORD.findall(text[a:b])) <= 20:
-                spans.append(Span(a, b, headline=True))
-                continue
+        unterminated = len(sentences) == 1 and not _TERMINATOR.search(text[b - 1 : b + 1])
+        # A markdown heading, or a short line without a closing full stop: a headline.
+        if mark or (unterminated and len(_WORD.findall(text[a:b])) <= 20):
+            spans.append(Span(a, b, headline=True))
+            continue
         for s, e in sentences:
             cut = _headline_split(text, s, e)
             if cut is not None:

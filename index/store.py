@@ -48,7 +48,9 @@ def _client(home: Path, url: str | None) -> Any:
                 settings=settings,
             )
         except Exception as exc:  # the client raises bare ValueError/ConnectError types
-            raise StoreError(f"cannot reach the Chroma server at {url}: {_first_line(exc)}") from exc
+            raise StoreError(
+                f"cannot reach the Chroma server at {url}: {_first_line(exc)}"
+            ) from exc
     path = home / "chroma"
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -186,7 +188,11 @@ class Store:
         """chunk_id -> best cosine similarity of the unit or its translation."""
         units, _ = self._collections()
         ids = list(doc_ids) if doc_ids is not None else None
-        where = None if ids is None else ({"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}})
+        where = (
+            None
+            if ids is None
+            else ({"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}})
+        )
         count = self._call(units.count)
         if count == 0:
             return {}

@@ -1,0 +1,179 @@
+"""The `isnad` command line (see CONTRACT.md): errors become one line and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant.errors import BadInput, IsnadError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="isnad", description="Who says what, from the article alone.")
+    p.add_argument("--index", metavar="DIR", help="index folder (default: $ISNAD_HOME)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="answer a question with cited passages")
+    ask.add_argument("question")
+    ask.add_argument("--doc", help="only this article")
+    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+
+    ing = sub.add_parser("ingest", help="add articles (.txt, .md, .html)")
+    ing.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    ing.add_argument("--doc-id", help="id for the article (replaces one with the same id)")
+    ing.add_argument("--title")
+    ing.add_argument("--lang", choices=["ar", "en"])
+    ing.add_argument("--aligned", type=Path, metavar="UNITS.jsonl", help="aligned edition")
+
+    docs = sub.add_parser("docs", help="list indexed articles; `docs rm ID` removes one")
+    docs.add_argument("action", nargs="?", choices=["list", "rm"], default="list")
+    docs.add_argument("doc_id", nargs="?")
+    docs.add_argument("--json", action="store_true")
+
+    batch = sub.add_parser("batch", help="run a JSONL file of questions in one process")
+    batch.add_argument("infile", type=Path, metavar="IN.jsonl")
+    batch.add_argument("--out", type=Path, required=True, metavar="OUT.jsonl")
+
+    chat = sub.add_parser("chat", help="ask questions one after another on the terminal")
+    chat.add_argument("--doc", help="only this article")
+    return p
+
+
+def _assistant(args: argparse.Namespace) -> Any:
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    overrides: dict[str, Any] = {"home": Path(args.index)} if args.index else {}
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise BadInput(f"bad setting {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    return Assistant(settings)
+
+
+def _print_json(obj: Any) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.render import answer_text
+
+    ans = _assistant(args).ask(args.question, doc=args.doc)
+    _print_json(ans.model_dump(mode="json")) if args.json else print(answer_text(ans))
+    return 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    assistant = _assistant(args)
+    bar = tqdm(total=len(args.files), unit="file", disable=len(args.files) < 3, file=sys.stderr)
+
+    def report(result: Any) -> None:
+        bar.update(1)
+        bar.write(f"{result.doc_id}: {result.status} ({result.units} units)", file=sys.stderr)
+
+    try:
+        assistant.ingest(
+            args.files, doc_id=args.doc_id, title=args.title, lang=args.lang,
+            aligned=args.aligned, progress=report,
+        )  # fmt: skip
+    finally:
+        bar.close()
+    return 0
+
+
+def _cmd_docs(args: argparse.Namespace) -> int:
+    assistant = _assistant(args)
+    if args.action == "rm":
+        if not args.doc_id:
+            raise BadInput("usage: isnad docs rm ID")
+        n = assistant.remove(args.doc_id)
+        print(f"removed {args.doc_id} ({n} index records)", file=sys.stderr)
+        return 0
+    from assistant.render import docs_table
+
+    docs = assistant.docs()
+    _print_json([d.model_dump() for d in docs]) if args.json else print(docs_table(docs))
+    return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from assistant.batch import run_lines
+
+    if not args.infile.is_file():
+        raise BadInput(f"{args.infile}: no such file")
+    try:
+        lines = args.infile.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise BadInput(f"{args.infile}: not UTF-8 text") from None
+    assistant = _assistant(args)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    errors = 0
+    with args.out.open("w", encoding="utf-8") as out:
+        for record in tqdm(run_lines(assistant, lines), total=sum(1 for ln in lines if ln.strip()),
+                           unit="item", file=sys.stderr, disable=len(lines) < 20):  # fmt: skip
+            errors += "error" in record
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+    print(f"wrote {args.out} ({errors} errors)", file=sys.stderr)
+    return 0
+
+
+def _cmd_chat(args: argparse.Namespace) -> int:
+    from assistant.render import answer_text
+
+    assistant = _assistant(args)
+    assistant.ensure_default()
+    print("Ask about the indexed articles in Arabic or English (empty line or Ctrl-D quits).")
+    for line in sys.stdin:
+        if not line.strip():
+            break
+        try:
+            print(answer_text(assistant.ask(line, doc=args.doc)) + "\n")
+        except BadInput as exc:
+            print(f"isnad: {exc}", file=sys.stderr)
+    return 0
+
+
+_COMMANDS = {
+    "ask": _cmd_ask,
+    "ingest": _cmd_ingest,
+    "docs": _cmd_docs,
+    "batch": _cmd_batch,
+    "chat": _cmd_chat,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `isnad` console script."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except IsnadError as exc:
+        print(f"isnad: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("isnad: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the edge: one line for users, the traceback on request
+        if os.environ.get("ISNAD_DEBUG"):
+            raise
+        print(
+            f"isnad: internal error: {type(exc).__name__}: {exc} (ISNAD_DEBUG=1 shows more)",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,31 @@
+"""Plain-text rendering of answers and article lists for the terminal."""
+
+from __future__ import annotations
+
+from assistant import messages
+from assistant.models import Answer, DocInfo
+
+
+def answer_text(ans: Answer) -> str:
+    """An answer followed by its numbered, attributed citations."""
+    lines = [ans.answer]
+    if ans.citations:
+        lines.append("")
+    labels = messages.ROLE_LABEL[ans.language]
+    for c in ans.citations:
+        lines.append(f"[{c.id}] {c.speaker} · {labels[c.role]} — {c.doc_id} {c.start}-{c.end}")
+        lines.append(f"    {c.quote}")
+        if c.translation and ans.language != "ar":
+            lines.append(f"    ({c.translation})")
+    return "\n".join(lines)
+
+
+def docs_table(docs: list[DocInfo]) -> str:
+    """One line per indexed article."""
+    if not docs:
+        return "no articles indexed"
+    rows = [
+        f"{d.doc_id}\t{d.lang}\t{d.units} units\t{'aligned' if d.aligned else '-'}\t{d.title}"
+        for d in docs
+    ]
+    return "\n".join(rows)
