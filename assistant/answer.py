@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant import messages
 from assistant.config import RetrievalSettings
 from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Lang, Statement
-from index.normalize import detect_language, tokens
+from index.normalize import detect_language, normalize, tokens
 from index.retriever import Hit, LexicalIndex
 
 # "What did X say", "ماذا قال X": questions about what someone said, answerable only if X speaks.
@@ -25,8 +25,9 @@ _SAID_EN = re.compile(
     re.IGNORECASE,
 )
 _SAID_AR = re.compile(
-    r"(?:ماذا|ما الذي|بماذا|بم)\s+(?:قال|قالت|يقول|تقول|صرح|صرحت|علق|علقت|رد|ردت|اعلن|اعلنت)\s+(.+)"
-    r"|ما\s+(?:هو\s+|هي\s+)?(?:موقف|راي|رد)\s+(.+?)(?:\s+(?:من|في|على|علي|حول|تجاه)\s|$)"
+    r"(?:ماذا|ما الذي|بماذا|بم)\s+(?:قال|قالت|يقول|تقول|صرح|صرحت|علق|علقت|رد|ردت|اعلن|اعلنت)\s+"
+    r"(.+?)(?:\s+(?:من|في|علي|عن|حول|بشان|تجاه)\s|$)"
+    r"|ما\s+(?:هو\s+|هي\s+)?(?:موقف|راي|رد)\s+(.+?)(?:\s+(?:من|في|علي|حول|تجاه)\s|$)"
 )
 
 
@@ -54,18 +55,22 @@ def score_hits(question: str, lang: str, hits: list[Hit], lex: LexicalIndex) -> 
     """Rank hits by dense similarity and question coverage (coverage only where comparable)."""
     q_tokens = set(tokens(question))
     weights = {t: lex.idf(t) for t in q_tokens}
+    who = asked_speaker(question)
     out = []
     for h in hits:
         comparable = _same_language(h.chunk, lang) and bool(weights)
         cov = _coverage(weights, lex.token_set(h.chunk.chunk_id)) if comparable else None
         score = 0.5 * h.dense + 0.5 * cov if cov is not None else h.dense
+        if who and speaks(who, [h.chunk]):
+            score += 0.1  # "what did X say": X's own statements first
         out.append(Scored(h, cov, score - (0.2 if h.chunk.headline else 0.0)))
     return sorted(out, key=lambda s: -s.score)
 
 
 def asked_speaker(question: str) -> str | None:
     """The party a "what did X say" question asks about, if any."""
-    m = _SAID_EN.search(question) or _SAID_AR.search(re.sub(r"[؟?]", "", question))
+    # The Arabic pattern is written in normalised letters (see index.normalize).
+    m = _SAID_EN.search(question) or _SAID_AR.search(re.sub(r"[؟?]", "", normalize(question)))
     if not m:
         return None
     return next((g for g in m.groups() if g), None)

@@ -166,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     except IsnadError as exc:
         print(f"isnad: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # `isnad ask ... | head`: the reader left, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("isnad: interrupted", file=sys.stderr)
         return 130

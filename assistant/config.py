@@ -50,14 +50,14 @@ class RetrievalSettings(BaseModel):
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
     lexical_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
     min_coverage: float = Field(
-        0.5,
+        0.3,
         ge=0,
         le=1,
         description="Abstain when the evidence covers less than this share of the question's "
         "weighted content words (used when question and evidence share a language).",
     )
     min_dense: float = Field(
-        0.80,
+        0.78,
         ge=-1,
         le=1,
         description="Abstain when no passage reaches this cosine similarity "

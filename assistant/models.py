@@ -81,3 +81,25 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     mode: Literal["extractive", "llm"] = "extractive"
     timings_ms: dict[str, float] = Field(default_factory=dict)
+
+
+Stance = Literal["supports", "refutes", "neutral"]
+VerdictLabel = Literal["supported", "contradicted", "disputed", "not_enough_info"]
+
+
+class Evidence(Citation):
+    """A cited passage with its stance towards the claim."""
+
+    stance: Stance
+
+
+class Verdict(BaseModel):
+    """The verdict on a claim (`isnad verify --json`)."""
+
+    claim: str
+    language: Lang
+    verdict: VerdictLabel
+    explanation: str
+    evidence: list[Evidence] = Field(default_factory=list)
+    mode: Literal["extractive", "llm"] = "extractive"
+    timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -12,7 +12,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 from rank_bm25 import BM25Okapi
 
-from assistant.models import Chunk
+from assistant.models import ARTICLE_SPEAKER, Chunk
 from index.normalize import tokens
 from index.store import Store
 
@@ -27,13 +27,19 @@ class Hit:
     lexical: float
 
 
+def _searchable(c: Chunk) -> str:
+    names = [n for n in (c.speaker, c.translation_speaker) if n and n != ARTICLE_SPEAKER]
+    return " ".join([c.text, c.translation or "", *names])
+
+
 class LexicalIndex:
     """BM25 over each unit's normalised original text plus its translation."""
 
     def __init__(self, chunks: list[Chunk]) -> None:
         self.chunks = chunks
         self.by_id = {c.chunk_id: c for c in chunks}
-        self.token_lists = [tokens(f"{c.text} {c.translation or ''}") for c in chunks]
+        # A unit's speaker is part of what it says: "What did X say" should find X's statements.
+        self.token_lists = [tokens(_searchable(c)) for c in chunks]
         self.bm25 = BM25Okapi(self.token_lists) if chunks else None
         self._sets = {c.chunk_id: set(t) for c, t in zip(chunks, self.token_lists, strict=True)}
         self._max_idf = max(self.bm25.idf.values(), default=1.0) if self.bm25 else 1.0

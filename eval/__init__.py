@@ -1,0 +1,1 @@
+"""Evaluation of isnad through its public contract (`python -m eval.run DATASET.jsonl`)."""
