@@ -117,8 +117,15 @@ def select(ranked: list[Scored], limit: int = 2, ratio: float = 0.9) -> list[Sco
 def _render(chunk: Chunk, lang: str) -> tuple[str, str]:
     """(text, speaker name) to show for a unit in the answer's language."""
     if chunk.lang != lang and chunk.translation:
-        return chunk.translation, chunk.translation_speaker or chunk.speaker
+        return chunk.translation, render_speaker(chunk, lang)
     return chunk.text, chunk.speaker
+
+
+def render_speaker(chunk: Chunk, lang: str) -> str:
+    """The speaker's name as the answer's language names it, when the article allows."""
+    if chunk.lang != lang and chunk.translation_speaker:
+        return chunk.translation_speaker
+    return chunk.speaker
 
 
 def compose(question: str, lang: str, chosen: list[Scored]) -> Answer:
@@ -143,7 +150,7 @@ def compose(question: str, lang: str, chosen: list[Scored]) -> Answer:
         statements.append(Statement(text=line, citations=[n], speaker=c.speaker, role=c.role))
     return Answer(
         question=question,
-        language=_lang(lang),
+        language=as_lang(lang),
         answer="\n".join(s.text for s in statements),
         abstained=False,
         statements=statements,
@@ -155,13 +162,14 @@ def abstain(question: str, lang: str) -> Answer:
     """The Answer that says the articles do not answer."""
     return Answer(
         question=question,
-        language=_lang(lang),
+        language=as_lang(lang),
         answer=messages.NOT_IN_ARTICLE[lang],
         abstained=True,
     )
 
 
-def _lang(lang: str) -> Lang:
+def as_lang(lang: str) -> Lang:
+    """The language code as the models type it."""
     if lang not in ("ar", "en"):
         raise ValueError(f"unsupported language {lang!r}")
     return lang  # type: ignore[return-value]

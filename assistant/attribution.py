@@ -30,6 +30,7 @@ class Attribution:
 
     speaker: str
     role: str
+    mentions: tuple[str, ...] = ()  # names that "the center"/"المركز" in the unit stand for
 
 
 @dataclass
@@ -241,6 +242,7 @@ class _Resolver:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.seen_text: list[str] = []
+        self._seen_tokens: list[list[_Tok]] = []
         self.speakers: list[tuple[str, str]] = []  # (name, role), oldest first
 
     def _generic_head(self, name: str) -> str | None:
@@ -255,7 +257,7 @@ class _Resolver:
     def resolve(self, name: str) -> str:
         head = self._generic_head(name)
         if head is None:
-            return name
+            return self._resolve_inside(name)
         for prev, _ in reversed(self.speakers):
             if head in _key(prev).split() and _key(prev) != _key(name):
                 return prev
@@ -268,9 +270,46 @@ class _Resolver:
                     return prev
         return name
 
+    def _resolve_inside(self, name: str) -> str:
+        """ "A spokesperson for the center" -> "A spokesperson for <the center's name>"."""
+        words = name.split()
+        for i in range(1, len(words)):
+            tail = " ".join(words[i:])
+            if self._generic_head(tail) is None:
+                continue
+            if words[i].lower() != "the" and not normalize(words[i]).startswith("ال"):
+                # Arabic "باسم المركز": the definite noun follows a preposition-noun.
+                continue
+            resolved = self.resolve(tail)
+            if resolved != tail:
+                return " ".join([*words[:i], resolved])
+        return name
+
+    def see(self, text: str) -> None:
+        """Record a unit as read, for later resolution."""
+        self.seen_text.append(text)
+        self._seen_tokens.append(_tokens(text))
+
+    def mentions(self, toks: list[_Tok]) -> tuple[str, ...]:
+        """Entities that the unit's generic definite phrases refer to."""
+        found: list[str] = []
+        for i, t in enumerate(toks):
+            if t.norm == "the":
+                phrase = " ".join(x.raw for x in toks[i : i + 3])
+            else:
+                base = t.norm[1:] if t.norm[:1] in "وبلف" and t.norm[1:3] == "ال" else t.norm
+                if not base.startswith("ال") or base[2:] not in lx.AR_GENERIC_HEADS:
+                    continue
+                phrase = base
+            if self._generic_head(phrase) is None:
+                continue
+            resolved = self.resolve(phrase)
+            if resolved != phrase and resolved not in found:
+                found.append(resolved)
+        return tuple(found)
+
     def _named_in_text(self, head: str) -> str | None:
-        for text in self.seen_text:
-            toks = _tokens(text)
+        for toks in self._seen_tokens:
             for i, t in enumerate(toks):
                 if _strip_conj(t.norm) != head and t.norm != head:
                     continue
@@ -309,10 +348,11 @@ def attribute(
                     att = Attribution(speaker, _role(cue, speaker, res, lang))
             elif prev is not None and prev.speaker != ARTICLE_SPEAKER and _continues(toks, lang):
                 att = prev
+        att = Attribution(att.speaker, att.role, res.mentions(toks))
         out.append(att)
         if att.speaker != ARTICLE_SPEAKER:
             res.speakers.append((att.speaker, att.role))
-        res.seen_text.append(text)
+        res.see(text)
         prev = att if not headline else prev
     return out
 

@@ -24,6 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--doc", help="only this article")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
 
+    ver = sub.add_parser("verify", help="verdict on a claim, with evidence and who says what")
+    ver.add_argument("claim")
+    ver.add_argument("--doc", help="only this article")
+    ver.add_argument("--json", action="store_true", help="print the Verdict as JSON")
+
     ing = sub.add_parser("ingest", help="add articles (.txt, .md, .html)")
     ing.add_argument("files", nargs="+", type=Path, metavar="FILE")
     ing.add_argument("--doc-id", help="id for the article (replaces one with the same id)")
@@ -67,6 +72,14 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
     ans = _assistant(args).ask(args.question, doc=args.doc)
     _print_json(ans.model_dump(mode="json")) if args.json else print(answer_text(ans))
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from assistant.render import verdict_text
+
+    result = _assistant(args).verify(args.claim, doc=args.doc)
+    _print_json(result.model_dump(mode="json")) if args.json else print(verdict_text(result))
     return 0
 
 
@@ -147,6 +160,7 @@ def _cmd_chat(args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "ask": _cmd_ask,
+    "verify": _cmd_verify,
     "ingest": _cmd_ingest,
     "docs": _cmd_docs,
     "batch": _cmd_batch,

@@ -11,10 +11,12 @@ from importlib import resources
 from pathlib import Path
 
 from assistant import answer as answering
+from assistant import verdict as verdicts
+from assistant import verify as verifying
 from assistant.attribution import attribute
 from assistant.config import Settings
 from assistant.errors import BadInput, UnknownDocument
-from assistant.models import Answer, Chunk, DocInfo
+from assistant.models import Answer, Chunk, DocInfo, Verdict
 from index.aligned import load_aligned
 from index.chunking import units
 from index.embeddings import IsnadEmbeddings
@@ -144,6 +146,8 @@ class Assistant:
                 end=u.end, text=texts[i], lang=art.lang, translation=u.translation,
                 speaker=who[i].speaker, role=who[i].role, headline=u.headline,
                 translation_speaker=who_t[i].speaker if who_t and u.translation else None,
+                mentions=" | ".join([*who[i].mentions, *(who_t[i].mentions if who_t else ())])
+                or None,
             )
             for i, u in enumerate(us)
         ]  # fmt: skip
@@ -198,6 +202,28 @@ class Assistant:
         result.timings_ms = {
             "retrieve": round((t1 - t0) * 1000, 1),
             "answer": round((t2 - t1) * 1000, 1),
+            "total": round((t2 - t0) * 1000, 1),
+        }
+        return result
+
+    # ---- claims -------------------------------------------------------------------------
+    def verify(self, claim: str, doc: str | None = None) -> Verdict:
+        """Verdict on a claim from the indexed articles, with who says each side."""
+        t0 = time.perf_counter()
+        claim = self.check_text(claim, "claim")
+        self.ensure_default()
+        doc_ids = self._doc_filter(doc)
+        lang = answering.as_lang(detect_language(claim))
+        hits = self.retriever.hits(claim, doc_ids)
+        t1 = time.perf_counter()
+        lex = self.retriever.lexical
+        parsed = verifying.analyse(claim, lang, lex)
+        judged = verifying.judge_all(parsed, hits, lex, self.settings.retrieval.min_dense)
+        result = verdicts.build(claim, lang, verifying.aggregate(judged), judged)
+        t2 = time.perf_counter()
+        result.timings_ms = {
+            "retrieve": round((t1 - t0) * 1000, 1),
+            "verify": round((t2 - t1) * 1000, 1),
             "total": round((t2 - t0) * 1000, 1),
         }
         return result

@@ -26,3 +26,39 @@ ATTRIBUTED = {
     "ar": "بحسب {speaker} ({role}): «{text}» {marks}",
 }
 NARRATED = {"en": 'The article states: "{text}" {marks}', "ar": "ورد في المقال: «{text}» {marks}"}
+
+VERDICT_LABEL = {
+    "en": {
+        "supported": "Supported",
+        "contradicted": "Contradicted",
+        "disputed": "Disputed",
+        "not_enough_info": "Not enough information",
+    },
+    "ar": {
+        "supported": "مؤكَّد",
+        "contradicted": "مُناقَض",
+        "disputed": "متنازع عليه",
+        "not_enough_info": "لا تكفي المعلومات",
+    },
+}
+# One clause per piece of evidence; {who} is "X (role)", {marks} the [n] markers.
+EXPLAIN = {
+    "en": {
+        "stated": "{who} states it {marks}",
+        "denial": "{who} denies it {marks}",
+        "polarity": "{who} says the opposite {marks}",
+        "quantity": "{who} gives {found} instead {marks}",
+        "substitution": "{who} names someone else for it {marks}",
+        "none": "The article does not state this claim.",
+        "attribution": "This rests on {who} alone: it is their account, not an established fact.",
+    },
+    "ar": {
+        "stated": "يذكر ذلك {who} {marks}",
+        "denial": "ينفي ذلك {who} {marks}",
+        "polarity": "يقول {who} عكس ذلك {marks}",
+        "quantity": "يذكر {who} رقمًا آخر هو {found} {marks}",
+        "substitution": "ينسب {who} ذلك إلى طرف آخر {marks}",
+        "none": "لا يذكر المقال هذا الادعاء.",
+        "attribution": "يستند ذلك إلى {who} وحده: إنها روايته وليست حقيقة ثابتة.",
+    },
+}

@@ -27,6 +27,9 @@ class Chunk(BaseModel):
     speaker: str = ARTICLE_SPEAKER
     role: Role = "context"
     headline: bool = False
+    mentions: str | None = Field(
+        None, description="names the unit's 'the center'/'المركز' refer to, ' | '-separated"
+    )
     translation_speaker: str | None = Field(
         None, description="the speaker as named in the translation, for answers in that language"
     )

@@ -29,7 +29,7 @@ class Hit:
 
 def _searchable(c: Chunk) -> str:
     names = [n for n in (c.speaker, c.translation_speaker) if n and n != ARTICLE_SPEAKER]
-    return " ".join([c.text, c.translation or "", *names])
+    return " ".join([c.text, c.translation or "", *names, c.mentions or ""])
 
 
 class LexicalIndex:
@@ -41,14 +41,20 @@ class LexicalIndex:
         # A unit's speaker is part of what it says: "What did X say" should find X's statements.
         self.token_lists = [tokens(_searchable(c)) for c in chunks]
         self.bm25 = BM25Okapi(self.token_lists) if chunks else None
+        self._pos = {c.chunk_id: i for i, c in enumerate(chunks)}
         self._sets = {c.chunk_id: set(t) for c, t in zip(chunks, self.token_lists, strict=True)}
-        self._max_idf = max(self.bm25.idf.values(), default=1.0) if self.bm25 else 1.0
+        self.max_idf = max(self.bm25.idf.values(), default=1.0) if self.bm25 else 1.0
 
     def idf(self, token: str) -> float:
         """How rare a token is here; a token the articles never use weighs most."""
         if self.bm25 is None or token not in self.bm25.idf:
-            return self._max_idf + 1.0
+            return self.max_idf + 1.0
         return max(float(self.bm25.idf[token]), 0.1)
+
+    def token_list(self, chunk_id: str) -> list[str]:
+        """The search tokens of one unit, in text order."""
+        i = self._pos.get(chunk_id)
+        return self.token_lists[i] if i is not None else []
 
     def token_set(self, chunk_id: str) -> set[str]:
         """The search tokens of one unit (original and translation)."""

@@ -21,7 +21,7 @@ from assistant.errors import BadInput, StoreError, UnknownDocument
 from assistant.models import Chunk, DocInfo
 from index.embeddings import ChromaAdapter, IsnadEmbeddings
 
-CHUNKER_VERSION = "sent-v1"  # bump when segmentation or attribution changes stored units
+CHUNKER_VERSION = "sent-v3"  # bump when segmentation or attribution changes stored units
 _BATCH = 256
 
 

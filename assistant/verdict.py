@@ -1,0 +1,59 @@
+"""From judged passages to the contract's Verdict, with an explanation in the claim's language."""
+
+from __future__ import annotations
+
+from assistant import messages
+from assistant.answer import render_speaker
+from assistant.models import ARTICLE_SPEAKER, Evidence, Lang, Verdict
+from assistant.verify import Judged
+
+
+def _who(j: Judged, lang: str) -> str:
+    c = j.hit.chunk
+    name = render_speaker(c, lang)
+    if c.speaker == ARTICLE_SPEAKER:
+        name = messages.ARTICLE_NAME[lang]
+    return f"{name} ({messages.ROLE_LABEL[lang][c.role]})"
+
+
+def _found(j: Judged) -> str:
+    if j.found is None:
+        return "?"
+    value = f"{j.found.value:,.0f}" if j.found.value.is_integer() else f"{j.found.value:,}"
+    return f"{value} {j.found.unit or ''}".strip()
+
+
+def build(claim: str, lang: Lang, label: str, judged: list[Judged]) -> Verdict:
+    """The Verdict: evidence ranked by stance, explanation with [n] markers."""
+    order = {"refutes": 0, "supports": 0, "neutral": 1}
+    shown = sorted(judged, key=lambda j: (order[j.stance], -j.coverage))[:4]
+    evidence = [
+        Evidence(
+            id=n, doc_id=j.hit.chunk.doc_id, chunk_id=j.hit.chunk.chunk_id, quote=j.hit.chunk.text,
+            start=j.hit.chunk.start, end=j.hit.chunk.end, translation=j.hit.chunk.translation,
+            speaker=j.hit.chunk.speaker, role=j.hit.chunk.role, score=round(j.coverage, 4),
+            stance=j.stance,
+        )
+        for n, j in enumerate(shown, start=1)
+    ]  # fmt: skip
+    text = messages.EXPLAIN[lang]
+    clauses = [
+        text[j.reason].format(who=_who(j, lang), marks=f"[{n}]", found=_found(j))
+        for n, j in enumerate(shown, start=1)
+        if j.stance != "neutral"
+    ]
+    head = messages.VERDICT_LABEL[lang][label]
+    body = "؛ ".join(clauses) if lang == "ar" else "; ".join(clauses)
+    explanation = f"{head}: {body}." if clauses else f"{head}: {text['none']}"
+    supporters = {j.hit.chunk.speaker for j in shown if j.stance == "supports"}
+    if label == "supported" and len(supporters) == 1 and ARTICLE_SPEAKER not in supporters:
+        # Attribution drift: one source's report must not read as plain fact.
+        first = next(j for j in shown if j.stance == "supports")
+        explanation += " " + text["attribution"].format(who=_who(first, lang))
+    return Verdict(
+        claim=claim,
+        language=lang,
+        verdict=label,  # type: ignore[arg-type]
+        explanation=explanation,
+        evidence=evidence,
+    )

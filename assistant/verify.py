@@ -1,0 +1,197 @@
+"""Claim verification as small named steps: analyse -> judge each passage -> aggregate.
+
+The shape of ragas' faithfulness metric, with the judging done by general rules because no
+multilingual NLI model ships its weights in a PyPI package: quantities (digits and number words
+in both languages), polarity (negation, admission vs denial), who says it (the claim's own
+attribution against each passage's speaker and role) and substituted names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import speaks
+from assistant.attribution import attribute
+from assistant.models import ARTICLE_SPEAKER, Chunk, Stance
+from assistant.numbers import Quantity, quantities, same_quantity
+from index.normalize import normalize, tokens
+from index.retriever import Hit, LexicalIndex
+
+_ADMIT = {
+    "ar": re.compile(r"(^|\s)[وف]?(اعترف|اعترفت|اقر|اقرت|يعترف|تعترف)(\s|$)"),
+    "en": re.compile(r"\b(admit|admits|admitted|acknowledg\w*|conced\w*|confess\w*)\b"),
+}
+_NEGATED = {
+    "ar": re.compile(r"(^|\s)[وف]?(لا|لم|لن|ليس|ليست|ما)(\s|$)"),
+    "en": re.compile(r"\b(not|never|no|n't|neither|nor)\b|n't\b"),
+}
+RELEVANT = 0.5  # share of the claim's weighted content words a passage must contain
+SUPPORTS = 0.6  # ... to state the claim
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What the claim asserts, and who it says asserts it."""
+
+    text: str
+    lang: str
+    weights: dict[str, float]
+    quantities: list[Quantity]
+    speaker: str | None  # "X said/reported/denied ..." -> X
+    role: str | None  # report | accusation | denial | admission
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One passage's stance towards the claim, and why."""
+
+    hit: Hit
+    coverage: float
+    stance: Stance
+    reason: str  # quantity | substitution | denial | polarity | stated | related
+    found: Quantity | None = None
+
+
+def analyse(text: str, lang: str, lex: LexicalIndex) -> Claim:
+    """Step 1: the claim's content words, numbers, polarity and attribution."""
+    att = attribute([text], lang)[0]
+    speaker = att.speaker if att.speaker != ARTICLE_SPEAKER else None
+    role: str | None = att.role if speaker else None
+    norm = normalize(text)
+    if _ADMIT[lang].search(norm):
+        role = "admission"
+    # The speaker is who asserts, not what is asserted; numbers and admission verbs are judged
+    # by their own steps, so none of them counts towards a passage's relevance.
+    skip = set(tokens(speaker)) if speaker else set()
+    skip |= set(tokens(" ".join(m.group() for m in _ADMIT[lang].finditer(norm))))
+    numeric = {t for t in tokens(text) if t[:1].isdigit() or quantities(t)}
+    weights = {
+        t: min(lex.idf(t), lex.max_idf) for t in tokens(text) if t not in skip and t not in numeric
+    }
+    negated = bool(_NEGATED[lang].search(norm)) and role != "denial"
+    return Claim(text, lang, weights, quantities(text), speaker, role, negated)
+
+
+def _coverage(claim: Claim, unit_tokens: set[str]) -> float:
+    total = sum(claim.weights.values())
+    return sum(w for t, w in claim.weights.items() if t in unit_tokens) / total if total else 0.0
+
+
+def _kind(q: Quantity) -> str:
+    if q.unit:
+        return q.unit
+    is_year = q.value.is_integer() and 1800 <= q.value <= 2100
+    return "year" if is_year else "count"
+
+
+def _quantity_conflict(claim: Claim, chunk: Chunk) -> tuple[bool, bool, Quantity | None]:
+    """(some claimed number is stated, some is contradicted, the number the passage gives)."""
+    found = quantities(f"{chunk.text} {chunk.translation or ''}")
+    matched = conflict = False
+    other = None
+    for cq in claim.quantities:
+        if any(same_quantity(cq, q) for q in found):
+            matched = True
+            continue
+        rivals = [q for q in found if _kind(q) == _kind(cq)]
+        if rivals:
+            conflict, other = True, rivals[0]
+    return matched, conflict and not matched, other
+
+
+def _substituted(claim: Claim, chunk: Chunk, lex: LexicalIndex) -> bool:
+    """The claim joins this passage's words with words the article uses about something else:
+    "Imran Ahmed founded X" where one passage says Y founded X and another that Ahmed leads it.
+    A missing word that sits elsewhere beside the word it sits beside in the claim too ("Elon"
+    beside "Musk") is only a fuller name."""
+    own = lex.token_set(chunk.chunk_id)
+    order = [t for t in tokens(claim.text) if t in claim.weights]
+    covered = {t for t in claim.weights if t in own}
+    missing = {t for t in claim.weights if t not in own}
+    moved = 0.0
+    for t in missing:
+        places = [
+            lex.token_list(o.chunk_id)
+            for o in lex.chunks
+            if o.doc_id == chunk.doc_id and o.chunk_id != chunk.chunk_id
+        ]
+        elsewhere = [seq for seq in places if t in seq]
+        beside = covered & _near(order, t)
+        if elsewhere and not any(_near(seq, t) & beside for seq in elsewhere):
+            moved += claim.weights[t]
+    return moved >= 0.2 * sum(claim.weights.values())
+
+
+def _near(seq: list[str], token: str) -> set[str]:
+    out: set[str] = set()
+    for i, t in enumerate(seq):
+        if t == token:
+            out.update(seq[max(0, i - 1) : i + 2])
+    return out - {token}
+
+
+def judge(claim: Claim, hit: Hit, coverage: float, lex: LexicalIndex) -> Judged:
+    """Step 2: the stance of one relevant passage."""
+    c = hit.chunk
+    matched, conflict, found = _quantity_conflict(claim, c)
+    if conflict:
+        return Judged(hit, coverage, "refutes", "quantity", found)
+    same_speaker = claim.speaker is not None and speaks(claim.speaker, [c]) is not False
+    if c.role == "denial":
+        if claim.role == "denial" or claim.negated:
+            return Judged(hit, coverage, "supports", "stated")
+        if claim.role == "admission" or (claim.speaker and same_speaker):
+            return Judged(hit, coverage, "refutes", "polarity")
+        return Judged(hit, coverage, "refutes", "denial")
+    if claim.negated and coverage >= SUPPORTS:
+        return Judged(hit, coverage, "refutes", "polarity")
+    if _substituted(claim, c, lex):
+        return Judged(hit, coverage, "refutes", "substitution")
+    if claim.role == "admission" or (claim.speaker and not same_speaker):
+        return Judged(hit, coverage, "neutral", "related")
+    if coverage >= SUPPORTS or (matched and coverage >= RELEVANT):
+        return Judged(hit, coverage, "supports", "stated")
+    return Judged(hit, coverage, "neutral", "related")
+
+
+def judge_all(claim: Claim, hits: list[Hit], lex: LexicalIndex, min_dense: float) -> list[Judged]:
+    """Step 2 over the retrieved passages that are about the claim at all."""
+    out = []
+    own_seen = False
+    for h in hits:
+        cov = _coverage(claim, lex.token_set(h.chunk.chunk_id))
+        comparable = h.chunk.lang == claim.lang or h.chunk.translation is not None
+        # "X says P": X's best-ranked statement that shares a word with P is what X says about
+        # it, even in other words ("funded" / "support"), so it is judged whatever its overlap.
+        own = claim.speaker is not None and speaks(claim.speaker, [h.chunk]) is True
+        first_own = own and not own_seen and cov > 0
+        own_seen = own_seen or first_own
+        if h.chunk.headline or (
+            not first_own and (cov < RELEVANT if comparable else h.dense < min_dense)
+        ):
+            continue
+        out.append(judge(claim, h, cov if comparable else RELEVANT, lex))
+    return out
+
+
+def aggregate(judged: list[Judged]) -> str:
+    """Step 3, plain Python: the verdict from the stances."""
+    supports = [j for j in judged if j.stance == "supports"]
+    hard = [j for j in judged if j.stance == "refutes" and j.reason != "denial"]
+    denials = [j for j in judged if j.stance == "refutes" and j.reason == "denial"]
+    if hard:
+        # Two sources giving different figures: the claim's figure has a source of its own.
+        numbers_differ = any(j.reason == "quantity" for j in hard)
+        other_speakers = {j.hit.chunk.speaker for j in hard}
+        if numbers_differ and any(s.hit.chunk.speaker not in other_speakers for s in supports):
+            return "disputed"
+        return "contradicted"
+    if supports and denials:
+        return "disputed"
+    if supports:
+        return "supported"
+    if denials:
+        return "contradicted"
+    return "not_enough_info"
