@@ -55,7 +55,7 @@ def score_hits(question: str, lang: str, hits: list[Hit], lex: LexicalIndex) -> 
     """Rank hits by dense similarity and question coverage (coverage only where comparable)."""
     q_tokens = set(tokens(question))
     weights = {t: lex.idf(t) for t in q_tokens}
-    who = asked_speaker(question)
+    who = asked_speaker(question) or cited_source(question)
     out = []
     for h in hits:
         comparable = _same_language(h.chunk, lang) and bool(weights)
@@ -65,6 +65,19 @@ def score_hits(question: str, lang: str, hits: list[Hit], lex: LexicalIndex) -> 
             score += 0.1  # "what did X say": X's own statements first
         out.append(Scored(h, cov, score - (0.2 if h.chunk.headline else 0.0)))
     return sorted(out, key=lambda s: -s.score)
+
+
+# "according to X" only orders the passages: X may be named differently in the article.
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(.+?)\s*(?:[?,.]|$)|(?:بحسب|حسب|وفقا ل)\s*(.+?)(?:\s*[،,.]|$)",
+    re.IGNORECASE,
+)
+
+
+def cited_source(question: str) -> str | None:
+    """The party a question asks to hear from ("according to X"), if any."""
+    m = _ACCORDING.search(re.sub(r"[؟?]", "", normalize(question)))
+    return next((g for g in m.groups() if g), None) if m else None
 
 
 def asked_speaker(question: str) -> str | None:

@@ -103,11 +103,14 @@ def _join(toks: Sequence[_Tok]) -> str | None:
     return name or None
 
 
-def _ar_subject(toks: list[_Tok], i: int) -> str | None:
-    """The noun phrase after an Arabic verb (VSO order)."""
+def _ar_subject(toks: list[_Tok], i: int, charge: bool = False) -> str | None:
+    """The noun phrase after an Arabic verb (VSO order); with `charge`, "اتهم X Y بـZ" stops at
+    the ب that introduces the charge."""
     got: list[_Tok] = []
     for k, t in enumerate(toks[i:], start=i):
         n = t.norm
+        if charge and got and n.startswith("ب") and len(n) > 3:
+            break
         # "ل" + noun in construct with a definite noun ("لحزب العمال") starts the object.
         nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
         if got and n.startswith("ل") and not n.startswith("ال") and nxt.startswith("ال"):
@@ -203,7 +206,7 @@ def _first_cue_ar(toks: list[_Tok]) -> _Cue | None:
             lx.AR_COMPLEMENT.match(x.norm) for x in toks[i + 1 : i + 9]
         ):
             continue
-        return _Cue(kind, _ar_subject(toks, i + 1), toks[i + 1 :])
+        return _Cue(kind, _ar_subject(toks, i + 1, kind == lx.ACCUSE), toks[i + 1 :])
     return None
 
 

@@ -51,6 +51,7 @@ class Quantity:
 
     value: float
     unit: str | None
+    year: bool = False  # four digits, no scale or unit: 1998, ٢٠٢٤
 
 
 def _strip_prefix(word: str) -> str:
@@ -92,7 +93,8 @@ def quantities(text: str) -> list[Quantity]:
             if 0 <= k < len(words) and words[k] in _CURRENCY:
                 unit = _CURRENCY[words[k]]
                 break
-        out.append(Quantity(value, unit))
+        year = j == i + 1 and bool(re.fullmatch(r"(1[89]|20|21)\d\d", words[i])) and not unit
+        out.append(Quantity(value, unit, year))
         i = max(j, i + 1)
     return out
 

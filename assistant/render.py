@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant import messages
-from assistant.models import Answer, DocInfo
+from assistant.models import Answer, DocInfo, Verdict
 
 
 def answer_text(ans: Answer) -> str:
@@ -29,3 +29,16 @@ def docs_table(docs: list[DocInfo]) -> str:
         for d in docs
     ]
     return "\n".join(rows)
+
+
+def verdict_text(v: Verdict) -> str:
+    """A verdict, its explanation and the evidence with stance and speaker."""
+    lines = [v.explanation, ""]
+    labels = messages.ROLE_LABEL[v.language]
+    for e in v.evidence:
+        where = f"{e.doc_id} {e.start}-{e.end}"
+        lines.append(f"[{e.id}] {e.stance} · {e.speaker} · {labels[e.role]} — {where}")
+        lines.append(f"    {e.quote}")
+        if e.translation and v.language != "ar":
+            lines.append(f"    ({e.translation})")
+    return "\n".join(lines).rstrip()

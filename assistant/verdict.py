@@ -53,7 +53,7 @@ def build(claim: str, lang: Lang, label: str, judged: list[Judged]) -> Verdict:
     return Verdict(
         claim=claim,
         language=lang,
-        verdict=label,  # type: ignore[arg-type]
+        verdict=label,
         explanation=explanation,
         evidence=evidence,
     )

@@ -66,7 +66,7 @@ def analyse(text: str, lang: str, lex: LexicalIndex) -> Claim:
     # by their own steps, so none of them counts towards a passage's relevance.
     skip = set(tokens(speaker)) if speaker else set()
     skip |= set(tokens(" ".join(m.group() for m in _ADMIT[lang].finditer(norm))))
-    numeric = {t for t in tokens(text) if t[:1].isdigit() or quantities(t)}
+    numeric = set(tokens(" ".join(w for w in text.split() if quantities(w))))
     weights = {
         t: min(lex.idf(t), lex.max_idf) for t in tokens(text) if t not in skip and t not in numeric
     }
@@ -80,10 +80,7 @@ def _coverage(claim: Claim, unit_tokens: set[str]) -> float:
 
 
 def _kind(q: Quantity) -> str:
-    if q.unit:
-        return q.unit
-    is_year = q.value.is_integer() and 1800 <= q.value <= 2100
-    return "year" if is_year else "count"
+    return q.unit or ("year" if q.year else "count")
 
 
 def _quantity_conflict(claim: Claim, chunk: Chunk) -> tuple[bool, bool, Quantity | None]:
@@ -168,8 +165,14 @@ def judge_all(claim: Claim, hits: list[Hit], lex: LexicalIndex, min_dense: float
         own = claim.speaker is not None and speaks(claim.speaker, [h.chunk]) is True
         first_own = own and not own_seen and cov > 0
         own_seen = own_seen or first_own
+        # A passage giving a figure of the claim's kind on the same subject answers it too.
+        rival = any(
+            _kind(q) in {_kind(c) for c in claim.quantities}
+            for q in quantities(f"{h.chunk.text} {h.chunk.translation or ''}")
+        )
+        bar = RELEVANT / 2 if rival else RELEVANT
         if h.chunk.headline or (
-            not first_own and (cov < RELEVANT if comparable else h.dense < min_dense)
+            not first_own and (cov < bar if comparable else h.dense < min_dense)
         ):
             continue
         out.append(judge(claim, h, cov if comparable else RELEVANT, lex))
