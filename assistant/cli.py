@@ -23,6 +23,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--doc", help="only this article")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    ask.add_argument(
+        "--llm", action=argparse.BooleanOptionalAction, default=None,
+        help="use the configured LLM (default: when ISNAD_LLM_BASE_URL is set)",
+    )  # fmt: skip
 
     ver = sub.add_parser("verify", help="verdict on a claim, with evidence and who says what")
     ver.add_argument("claim")
@@ -44,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     batch = sub.add_parser("batch", help="run a JSONL file of questions in one process")
     batch.add_argument("infile", type=Path, metavar="IN.jsonl")
     batch.add_argument("--out", type=Path, required=True, metavar="OUT.jsonl")
+
+    serve = sub.add_parser("serve", help="the web UI (same as `python app.py`)")
+    serve.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=7860)
+    serve.add_argument("--share", action="store_true", help="ask Gradio for a public link")
 
     chat = sub.add_parser("chat", help="ask questions one after another on the terminal")
     chat.add_argument("--doc", help="only this article")
@@ -70,7 +79,7 @@ def _print_json(obj: Any) -> None:
 def _cmd_ask(args: argparse.Namespace) -> int:
     from assistant.render import answer_text
 
-    ans = _assistant(args).ask(args.question, doc=args.doc)
+    ans = _assistant(args).ask(args.question, doc=args.doc, llm=args.llm)
     _print_json(ans.model_dump(mode="json")) if args.json else print(answer_text(ans))
     return 0
 
@@ -142,6 +151,13 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.ui import serve
+
+    serve(_assistant(args), host=args.host, port=args.port, share=args.share)
+    return 0
+
+
 def _cmd_chat(args: argparse.Namespace) -> int:
     from assistant.render import answer_text
 
@@ -165,6 +181,7 @@ _COMMANDS = {
     "docs": _cmd_docs,
     "batch": _cmd_batch,
     "chat": _cmd_chat,
+    "serve": _cmd_serve,
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -95,12 +95,34 @@ class Settings(BaseSettings):
     default_article: bool = Field(
         True, description="Ingest the bundled default article when the index is empty."
     )
+    llm_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("ISNAD_LLM_BASE_URL", "OPENAI_BASE_URL", "llm_base_url"),
+        description="OpenAI-compatible server (OpenAI, vLLM, Ollama, llama.cpp); unset: no LLM.",
+    )
+    llm_model: str = Field(
+        "gpt-4o-mini",
+        validation_alias=AliasChoices("ISNAD_LLM_MODEL", "OPENAI_MODEL", "llm_model"),
+        description="Model name the server knows.",
+    )
+    llm_api_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("ISNAD_LLM_API_KEY", "OPENAI_API_KEY", "llm_api_key"),
+        description="API key (never logged or shown); local servers accept any value.",
+    )
+    llm_timeout: float = Field(30.0, gt=0, le=600, description="Seconds per LLM request.")
+    llm_retries: int = Field(1, ge=0, le=5, description="Retries after a failed LLM request.")
     embed: EmbedSettings = Field(default_factory=EmbedSettings, description="Embedding model.")
     chunk: ChunkSettings = Field(default_factory=ChunkSettings, description="Sentence units.")
     retrieval: RetrievalSettings = Field(
         default_factory=RetrievalSettings, description="Retrieval and abstention."
     )
     limits: LimitSettings = Field(default_factory=LimitSettings, description="Input bounds.")
+
+    @property
+    def llm_configured(self) -> bool:
+        """Whether an LLM server is configured (the default mode is then 'llm')."""
+        return bool(self.llm_base_url)
 
     @property
     def embedder_spec(self) -> str:

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 from assistant import answer as answering
+from assistant import llm_answer
 from assistant import verdict as verdicts
 from assistant import verify as verifying
 from assistant.attribution import attribute
 from assistant.config import Settings
 from assistant.errors import BadInput, UnknownDocument
+from assistant.llm import ChatModel
 from assistant.models import Answer, Chunk, DocInfo, Verdict
 from index.aligned import load_aligned
 from index.chunking import units
@@ -182,10 +184,22 @@ class Assistant:
             raise UnknownDocument(f"unknown document {doc!r} (see `isnad docs`)")
         return [doc]
 
-    def ask(self, question: str, doc: str | None = None) -> Answer:
+    def ask(self, question: str, doc: str | None = None, llm: bool | None = None) -> Answer:
         """Answer a question from the indexed articles, in the question's language."""
+        final = None
+        for item in self.ask_stream(question, doc, llm):
+            final = item
+        if not isinstance(final, Answer):
+            raise RuntimeError("ask_stream ended without an Answer")
+        return final
+
+    def ask_stream(
+        self, question: str, doc: str | None = None, llm: bool | None = None
+    ) -> Iterator[str | Answer]:
+        """Answer tokens as they are written (LLM mode), then the checked Answer."""
         t0 = time.perf_counter()
         question = self.check_text(question)
+        use_llm = self._use_llm(llm)
         self.ensure_default()
         doc_ids = self._doc_filter(doc)
         lang = detect_language(question)
@@ -194,17 +208,44 @@ class Assistant:
         lex = self.retriever.lexical
         ranked = answering.score_hits(question, lang, hits, lex)
         scope = [c for c in lex.chunks if doc_ids is None or c.doc_id in doc_ids]
-        if answering.should_abstain(question, lang, ranked, scope, self.settings.retrieval):
+        abstain = answering.should_abstain(question, lang, ranked, scope, self.settings.retrieval)
+        if abstain:
             result = answering.abstain(question, lang)
         else:
             result = answering.compose(question, lang, answering.select(ranked))
+        if use_llm and not abstain:
+            for item in llm_answer.stream_answer(
+                self.chat_model, question, lang, ranked, result, self._similar,
+                self.settings.retrieval.min_dense,
+            ):  # fmt: skip
+                if isinstance(item, Answer):
+                    result = item
+                else:
+                    yield item
         t2 = time.perf_counter()
         result.timings_ms = {
             "retrieve": round((t1 - t0) * 1000, 1),
             "answer": round((t2 - t1) * 1000, 1),
             "total": round((t2 - t0) * 1000, 1),
         }
-        return result
+        yield result
+
+    def _use_llm(self, llm: bool | None) -> bool:
+        if llm and not self.settings.llm_configured:
+            raise BadInput(
+                "--llm needs an LLM server: set ISNAD_LLM_BASE_URL (and ISNAD_LLM_MODEL)"
+            )
+        return self.settings.llm_configured if llm is None else llm
+
+    @cached_property
+    def chat_model(self) -> ChatModel:
+        """The LLM client (built on first use)."""
+        return ChatModel(self.settings)
+
+    def _similar(self, text: str, chunk: Chunk) -> float:
+        q = self.embeddings.encode_query(text)
+        d = self.embeddings.encode_documents([chunk.text])[0]
+        return float(q @ d)
 
     # ---- claims -------------------------------------------------------------------------
     def verify(self, claim: str, doc: str | None = None) -> Verdict:

@@ -23,3 +23,7 @@ class StoreError(IsnadError):
 
 class EmbeddingError(IsnadError):
     """The embedding model could not be loaded or run."""
+
+
+class LLMError(IsnadError):
+    """The language model server failed, timed out or answered with nothing usable."""

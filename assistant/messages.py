@@ -62,3 +62,14 @@ EXPLAIN = {
         "attribution": "يستند ذلك إلى {who} وحده: إنها روايته وليست حقيقة ثابتة.",
     },
 }
+
+ATTRIBUTION_PREFIX = {"en": "According to {speaker}: ", "ar": "بحسب {speaker}: "}
+LLM_FALLBACK = {
+    "en": "Note: {reason}; showing the extractive answer instead.",
+    "ar": "ملاحظة: {reason}؛ نعرض بدلًا من ذلك الإجابة المستخرجة من النص.",
+}
+GUARD_REJECTED = {
+    "en": "the language model's answer did not pass the citation check",
+    "ar": "لم تجتز إجابة النموذج اللغوي فحص الاستشهادات",
+}
+LANGUAGE_NAME = {"en": "English", "ar": "Arabic (العربية)"}

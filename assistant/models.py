@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -84,6 +84,10 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     mode: Literal["extractive", "llm"] = "extractive"
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    notice: str | None = Field(None, description="why the LLM answer was not used, if it wasn't")
+    guard: dict[str, Any] | None = Field(
+        None, description="the citation guard's report on an LLM answer (removed statements)"
+    )
 
 
 Stance = Literal["supports", "refutes", "neutral"]
@@ -106,3 +110,4 @@ class Verdict(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     mode: Literal["extractive", "llm"] = "extractive"
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    notice: str | None = None

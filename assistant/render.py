@@ -9,6 +9,8 @@ from assistant.models import Answer, DocInfo, Verdict
 def answer_text(ans: Answer) -> str:
     """An answer followed by its numbered, attributed citations."""
     lines = [ans.answer]
+    if ans.notice:
+        lines.append(ans.notice)
     if ans.citations:
         lines.append("")
     labels = messages.ROLE_LABEL[ans.language]

@@ -1,0 +1,1 @@
+"""Every text isnad sends to a language model, as <name>.md files (loaded by assistant.prompts)."""
