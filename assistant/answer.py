@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant import messages
+from assistant.attribution import verb_role
 from assistant.config import RetrievalSettings
 from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Lang, Statement
 from index.normalize import detect_language, normalize, tokens
@@ -56,6 +57,7 @@ def score_hits(question: str, lang: str, hits: list[Hit], lex: LexicalIndex) -> 
     q_tokens = set(tokens(question))
     weights = {t: lex.idf(t) for t in q_tokens}
     who = asked_speaker(question) or cited_source(question)
+    asked_role = verb_role(question, lang)
     out = []
     for h in hits:
         comparable = _same_language(h.chunk, lang) and bool(weights)
@@ -63,6 +65,8 @@ def score_hits(question: str, lang: str, hits: list[Hit], lex: LexicalIndex) -> 
         score = 0.5 * h.dense + 0.5 * cov if cov is not None else h.dense
         if who and speaks(who, [h.chunk]):
             score += 0.1  # "what did X say": X's own statements first
+        if asked_role and h.chunk.role == asked_role:
+            score += 0.05  # "who accused/denied...": passages in that role first
         out.append(Scored(h, cov, score - (0.2 if h.chunk.headline else 0.0)))
     return sorted(out, key=lambda s: -s.score)
 
@@ -106,7 +110,12 @@ def speaks(name: str, chunks: list[Chunk]) -> bool | None:
 
 
 def should_abstain(
-    question: str, lang: str, ranked: list[Scored], chunks: list[Chunk], cfg: RetrievalSettings
+    question: str,
+    lang: str,
+    ranked: list[Scored],
+    chunks: list[Chunk],
+    cfg: RetrievalSettings,
+    min_dense: float,
 ) -> bool:
     """True when the retrieved passages do not answer the question."""
     if not ranked:
@@ -114,11 +123,12 @@ def should_abstain(
     who = asked_speaker(question)
     if who and speaks(who, chunks) is False:
         return True
-    best = ranked[0]
-    covs = [s.coverage for s in ranked[:3] if s.coverage is not None]
-    if covs:
-        return max(covs) < cfg.min_coverage
-    return best.hit.dense < cfg.min_dense
+    # Each of the best passages is judged by what it allows: word coverage when it shares the
+    # question's language, embedding similarity when it does not (no translation to compare).
+    return not any(
+        s.coverage >= cfg.min_coverage if s.coverage is not None else s.hit.dense >= min_dense
+        for s in ranked[:3]
+    )
 
 
 def select(ranked: list[Scored], limit: int = 2, ratio: float = 0.9) -> list[Scored]:

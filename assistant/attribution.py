@@ -110,6 +110,10 @@ def _ar_subject(toks: list[_Tok], i: int, charge: bool = False) -> str | None:
     for k, t in enumerate(toks[i:], start=i):
         n = t.norm
         if charge and got and n.startswith("ب") and len(n) > 3:
+            # "اتهم النائب سليم الحداد البلدية بإخفاء": the definite noun just before the
+            # charge is the accused, not the end of the accuser's (title + name) phrase.
+            if len(got) >= 3 and got[-1].norm.startswith("ال"):
+                got.pop()
             break
         # "ل" + noun in construct with a definite noun ("لحزب العمال") starts the object.
         nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
@@ -135,7 +139,12 @@ def _en_subject_before(toks: list[_Tok], i: int) -> str | None:
     j = i - 1
     while j >= 0 and toks[j].norm in lx.EN_AUX:
         j -= 1
+    if j >= 0 and toks[j].ends_clause:
+        j = _before_apposition(toks, j)
     got: list[_Tok] = []
+    if j >= 0 and toks[j].ends_clause:
+        got.append(toks[j])  # the name closing "Name, the role," keeps its comma
+        j -= 1
     while j >= 0 and len(got) < 6:
         t = toks[j]
         if t.ends_clause or t.norm in lx.EN_SUBJECT_STOP:
@@ -143,6 +152,18 @@ def _en_subject_before(toks: list[_Tok], i: int) -> str | None:
         got.insert(0, t)
         j -= 1
     return _join(got)
+
+
+def _before_apposition(toks: list[_Tok], j: int) -> int:
+    """For "Bluewake Lines, the ferry operator, denied": the index of "Lines," (else -1)."""
+    for k in range(j - 1, max(-1, j - 9), -1):
+        if toks[k].ends_clause:
+            opens = toks[k + 1].norm in _APPOSITION_OPENERS
+            return k if opens and toks[k].raw[:1].isupper() else -1
+    return -1
+
+
+_APPOSITION_OPENERS = frozenset("the a an its his her their our".split())
 
 
 def _en_subject_after(toks: list[_Tok], i: int) -> str | None:
@@ -369,12 +390,27 @@ def _role(cue: _Cue, speaker: str, res: _Resolver, lang: str) -> str:
         if lang == "ar"
         else bool(lx.EN_NEGATION.search(clause))
     )
+    before = res.role_of(speaker)
+    if before == "report":
+        return "report"  # a publication reporting a negative fact still reports
     if negated:
         return "denial"
-    return res.role_of(speaker) or "report"
+    return before or "report"
 
 
 def _continues(toks: list[_Tok], lang: str) -> bool:
     if lang == "ar":
         return bool(lx.AR_CONTINUATION.match(toks[0].norm))
     return bool(lx.EN_CONTINUATION.match(" ".join(t.norm for t in toks[:3])))
+
+
+def verb_role(text: str, lang: str) -> str | None:
+    """The role a question or claim's speech verb asks about ("who accused..." -> accusation)."""
+    toks = _tokens(text)
+    for i, t in enumerate(toks):
+        kind = (
+            _ar_verb_kind(t.norm) if lang == "ar" else _en_verb_kind(t, toks[i - 1] if i else None)
+        )
+        if kind in _ROLE_OF:
+            return _ROLE_OF[kind]
+    return None

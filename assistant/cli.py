@@ -32,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     ver.add_argument("claim")
     ver.add_argument("--doc", help="only this article")
     ver.add_argument("--json", action="store_true", help="print the Verdict as JSON")
+    ver.add_argument(
+        "--llm", action=argparse.BooleanOptionalAction, default=None,
+        help="let the configured LLM write the explanation (verdicts stay rule-based)",
+    )  # fmt: skip
 
     ing = sub.add_parser("ingest", help="add articles (.txt, .md, .html)")
     ing.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -87,7 +91,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 def _cmd_verify(args: argparse.Namespace) -> int:
     from assistant.render import verdict_text
 
-    result = _assistant(args).verify(args.claim, doc=args.doc)
+    result = _assistant(args).verify(args.claim, doc=args.doc, llm=args.llm)
     _print_json(result.model_dump(mode="json")) if args.json else print(verdict_text(result))
     return 0
 

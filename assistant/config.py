@@ -56,12 +56,12 @@ class RetrievalSettings(BaseModel):
         description="Abstain when the evidence covers less than this share of the question's "
         "weighted content words (used when question and evidence share a language).",
     )
-    min_dense: float = Field(
-        0.78,
+    min_dense: float | None = Field(
+        None,
         ge=-1,
         le=1,
-        description="Abstain when no passage reaches this cosine similarity "
-        "(used when no lexical check is possible).",
+        description="Abstain when no passage reaches this cosine similarity (used when no "
+        "lexical check is possible); unset: the value calibrated for the embedder in use.",
     )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -18,16 +19,15 @@ from assistant.attribution import attribute
 from assistant.config import Settings
 from assistant.errors import BadInput, UnknownDocument
 from assistant.llm import ChatModel
-from assistant.models import Answer, Chunk, DocInfo, Verdict
+from assistant.models import Answer, Chunk, Citation, DocInfo, Verdict
+from assistant.translate import Translator
 from index.aligned import load_aligned
 from index.chunking import units
-from index.embeddings import IsnadEmbeddings
+from index.embeddings import IsnadEmbeddings, calibrated_min_dense
 from index.ingest import Article, make_article, read_article
 from index.normalize import detect_language
 from index.retriever import HybridRetriever
 from index.store import Store
-
-DEFAULT_DOC_ID = "ccdh_musk_ar"
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,12 @@ class Assistant:
             if not self.store.docs():
                 data = resources.files("assistant") / "data"
                 with resources.as_file(data) as folder:
+                    spec = json.loads((folder / "default.json").read_text(encoding="utf-8"))
                     self.ingest(
-                        [folder / f"{DEFAULT_DOC_ID}.txt"],
-                        aligned=folder / "ccdh_musk_en.aligned.jsonl",
-                        title="إيلون ماسك ومركز مكافحة الكراهية الرقمية (CCDH)",
+                        [folder / spec["file"]],
+                        doc_id=spec["doc_id"],
+                        aligned=folder / spec["aligned"],
+                        title=spec["title"],
                     )
             self._default_checked = True
 
@@ -208,7 +210,9 @@ class Assistant:
         lex = self.retriever.lexical
         ranked = answering.score_hits(question, lang, hits, lex)
         scope = [c for c in lex.chunks if doc_ids is None or c.doc_id in doc_ids]
-        abstain = answering.should_abstain(question, lang, ranked, scope, self.settings.retrieval)
+        abstain = answering.should_abstain(
+            question, lang, ranked, scope, self.settings.retrieval, self.min_dense
+        )
         if abstain:
             result = answering.abstain(question, lang)
         else:
@@ -216,12 +220,13 @@ class Assistant:
         if use_llm and not abstain:
             for item in llm_answer.stream_answer(
                 self.chat_model, question, lang, ranked, result, self._similar,
-                self.settings.retrieval.min_dense,
+                self.min_dense,
             ):  # fmt: skip
                 if isinstance(item, Answer):
                     result = item
                 else:
                     yield item
+            self._translate(result.citations, lang)
         t2 = time.perf_counter()
         result.timings_ms = {
             "retrieve": round((t1 - t0) * 1000, 1),
@@ -237,6 +242,12 @@ class Assistant:
             )
         return self.settings.llm_configured if llm is None else llm
 
+    @property
+    def min_dense(self) -> float:
+        """The cross-lingual similarity threshold in force (setting, else the embedder's)."""
+        configured = self.settings.retrieval.min_dense
+        return configured if configured is not None else calibrated_min_dense(self.embeddings.spec)
+
     @cached_property
     def chat_model(self) -> ChatModel:
         """The LLM client (built on first use)."""
@@ -248,10 +259,11 @@ class Assistant:
         return float(q @ d)
 
     # ---- claims -------------------------------------------------------------------------
-    def verify(self, claim: str, doc: str | None = None) -> Verdict:
+    def verify(self, claim: str, doc: str | None = None, llm: bool | None = None) -> Verdict:
         """Verdict on a claim from the indexed articles, with who says each side."""
         t0 = time.perf_counter()
         claim = self.check_text(claim, "claim")
+        use_llm = self._use_llm(llm)
         self.ensure_default()
         doc_ids = self._doc_filter(doc)
         lang = answering.as_lang(detect_language(claim))
@@ -259,8 +271,14 @@ class Assistant:
         t1 = time.perf_counter()
         lex = self.retriever.lexical
         parsed = verifying.analyse(claim, lang, lex)
-        judged = verifying.judge_all(parsed, hits, lex, self.settings.retrieval.min_dense)
+        judged = verifying.judge_all(parsed, hits, lex, self.min_dense)
         result = verdicts.build(claim, lang, verifying.aggregate(judged), judged)
+        if use_llm and result.evidence:
+            given = {e.id: lex.by_id[e.chunk_id] for e in result.evidence}
+            result = llm_answer.explain_verdict(
+                self.chat_model, result, given, self._similar, self.min_dense
+            )
+            self._translate(result.evidence, lang)
         t2 = time.perf_counter()
         result.timings_ms = {
             "retrieve": round((t1 - t0) * 1000, 1),
@@ -268,3 +286,15 @@ class Assistant:
             "total": round((t2 - t0) * 1000, 1),
         }
         return result
+
+    @cached_property
+    def translator(self) -> Translator:
+        """LLM translations of passages, cached under ISNAD_HOME."""
+        return Translator(self.chat_model, self.settings.home / "cache" / "translations.json")
+
+    def _translate(self, citations: Sequence[Citation], lang: str) -> None:
+        """Fill `translation` of cited passages written in the other language (LLM mode)."""
+        for c in citations:
+            source = self.retriever.lexical.by_id.get(c.chunk_id)
+            if c.translation is None and source is not None and source.lang != lang:
+                c.translation = self.translator.translate(c.quote, source.lang, lang)

@@ -13,7 +13,7 @@ from assistant import guard, messages
 from assistant.answer import Scored, as_lang, render_speaker
 from assistant.errors import LLMError
 from assistant.llm import ChatModel
-from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Statement
+from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Statement, Verdict
 from assistant.prompts import load_prompt
 from index.normalize import normalize
 
@@ -21,7 +21,7 @@ EVIDENCE_LIMIT = 5
 
 
 def evidence_block(given: dict[int, Chunk], lang: str) -> str:
-    """Numbered passages with who says them: '[3] The Telegraph (report): ...'."""
+    """Numbered passages with who says them: '[3] The Daily Courier (report): ...'."""
     lines = []
     for n, c in given.items():
         who = (
@@ -134,3 +134,30 @@ def _renumber(text: str, new_id: dict[int, int]) -> str:
         return "".join(f"[{new_id[n]}]" for n in nums if n in new_id)
 
     return guard._MARK.sub(one, text)
+
+
+def explain_verdict(
+    model: ChatModel,
+    verdict: Verdict,
+    given: dict[int, Chunk],
+    similar: Callable[[str, Chunk], float],
+    min_dense: float,
+) -> Verdict:
+    """The verdict with an LLM-written explanation, kept only if every sentence passes the guard."""
+    lang = verdict.language
+    stances = {e.id: e.stance for e in verdict.evidence}
+    lines = [f"{evidence_block({n: c}, lang)}\n    stance: {stances[n]}" for n, c in given.items()]
+    system = load_prompt("verify").render(
+        language_name=messages.LANGUAGE_NAME[lang], verdict=verdict.verdict
+    )
+    try:
+        reply = model.complete(system, user_message("claim", verdict.claim, "\n".join(lines)))
+    except LLMError as exc:
+        return verdict.model_copy(update={"notice": messages.LLM_FALLBACK[lang].format(reason=exc)})
+    report = guard.check(reply, given, lang, similar, min_dense)
+    if not report.kept or report.removed:
+        notice = messages.LLM_FALLBACK[lang].format(reason=messages.GUARD_REJECTED[lang])
+        return verdict.model_copy(update={"notice": notice})
+    label = messages.VERDICT_LABEL[lang][verdict.verdict]
+    text = " ".join(k.text for k in report.kept)
+    return verdict.model_copy(update={"explanation": f"{label}: {text}", "mode": "llm"})

@@ -35,7 +35,7 @@ def docs_table(docs: list[DocInfo]) -> str:
 
 def verdict_text(v: Verdict) -> str:
     """A verdict, its explanation and the evidence with stance and speaker."""
-    lines = [v.explanation, ""]
+    lines = [v.explanation, *([v.notice] if v.notice else []), ""]
     labels = messages.ROLE_LABEL[v.language]
     for e in v.evidence:
         where = f"{e.doc_id} {e.start}-{e.end}"

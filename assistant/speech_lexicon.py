@@ -31,7 +31,9 @@ AR_COMPLEMENT = re.compile(r"^(ان|انه|انها|بان|بانه|بانها|:
 # Tokens that end the subject noun phrase after a verb.
 AR_SUBJECT_STOP = frozenset(
     "في عن علي الي من مع ان انه انها بان إن ان اي كل هذا هذه ذلك تلك الذي التي الذين حيث اذ "
-    "اليوم امس الضوء ضد بين خلال قبل بعد عبر لدي عند حول منذ ما ماذا".split()
+    "اليوم امس الضوء ضد بين خلال قبل بعد عبر لدي عند حول منذ ما ماذا "
+    # the usual objects of a denial or claim: "نفى X وجود/صحة/تورط ..."
+    "وجود صحه تورط مسؤوليه علمه علمها قيام".split()
 )
 AR_NEGATION = re.compile(r"^(لا|لم|لن|ليس|ليست|ولا|ولم|ولن|فلا)$")
 AR_CONTINUATION = re.compile(r"^(كما|وكما|واضاف|واضافت|وتابع|وتابعت|ومضي|ومضت)$")

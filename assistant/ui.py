@@ -6,6 +6,7 @@ comes from ``assistant.ui_render`` (escaped); errors reach the page as one-line 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -56,6 +57,9 @@ THEME = gr.themes.Default(
 )  # system fonts only: nothing is fetched from the internet
 
 
+PROGRESS = gr.Progress()  # the default that tells Gradio to pass a progress tracker
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn isnad errors into one-line gr.Error; log anything else without showing a traceback."""
@@ -86,6 +90,7 @@ class Handlers:
         self.assistant = assistant
         self._write = threading.Lock()
         self._ready = False
+        self._verdicts = itertools.count(1)
 
     def ready(self) -> None:
         """Index the default article and build the search index once (first request)."""
@@ -114,10 +119,13 @@ class Handlers:
 
     # ---- chat ---------------------------------------------------------------------------
     def ask(
-        self, question: str, doc: str | None, history: list[dict[str, Any]] | None,
+        self,
+        question: str,
+        doc: str | None,
+        history: list[dict[str, Any]] | None,
         evidence: dict[int, str] | None,
     ) -> tuple[list[dict[str, Any]], str, dict[int, str], str]:
-        """Chat turn: (history, evidence panel HTML, evidence by message index, cleared box)."""  # fmt: skip
+        """Chat turn: (history, evidence panel HTML, evidence by message index, cleared box)."""
         history, evidence = list(history or []), dict(evidence or {})
         with user_errors():
             self.ready()
@@ -125,7 +133,9 @@ class Handlers:
             index = len(history) + 1
             prefix = f"cite-{index}"
             body = R.answer_html(ans, prefix, self.names(ans.citations, ans.language))
-            panel = R.evidence_html(self.sources(ans.citations), ans.citations, prefix, ans.language)
+            panel = R.evidence_html(
+                self.sources(ans.citations), ans.citations, prefix, ans.language
+            )
         history += [
             {"role": "user", "content": R.question_html(ans.question, ans.language)},
             {"role": "assistant", "content": body},
@@ -148,12 +158,11 @@ class Handlers:
         with user_errors():
             self.ready()
             v = self.assistant.verify(claim, doc=_doc(doc))
-            return R.verdict_html(v, "ev", self.names(v.evidence, v.language))
+            prefix = f"ev-{next(self._verdicts)}"
+            return R.verdict_html(v, prefix, self.names(v.evidence, v.language))
 
     # ---- articles -----------------------------------------------------------------------
-    def ingest_files(
-        self, files: list[str] | None, progress: gr.Progress | None = None
-    ) -> str:
+    def ingest_files(self, files: list[str] | None, progress: gr.Progress = PROGRESS) -> str:
         """Index uploaded files; returns a status line per file."""
         paths = [Path(f) for f in files or []]
         if not paths:
@@ -162,17 +171,15 @@ class Handlers:
 
         def tick(result: Any) -> None:
             done.append(f"{result.doc_id}: {result.status} ({result.units} units)")
-            if progress is not None:
-                progress((len(done), len(paths)), desc=f"indexed {result.doc_id}")
+            progress((len(done), len(paths)), desc=f"indexed {result.doc_id}")
 
         with user_errors(), self._write:
-            if progress is not None:
-                progress((0, len(paths)), desc="reading and indexing")
+            progress((0, len(paths)), desc="reading and indexing")
             self.assistant.ingest(paths, progress=tick)
         return "\n".join(done)
 
     def ingest_paste(
-        self, text: str, doc_id: str, title: str, progress: gr.Progress | None = None
+        self, text: str, doc_id: str, title: str, progress: gr.Progress = PROGRESS
     ) -> str:
         """Index pasted text under a doc id (made from the title when left empty)."""
         from index.ingest import slugify
@@ -185,8 +192,7 @@ class Handlers:
                 raise BadInput(f"the text is over the {limit:,}-byte limit")
             first = next(ln for ln in text.splitlines() if ln.strip())
             doc_id = (doc_id or "").strip() or slugify((title or first)[:60])
-            if progress is not None:
-                progress(0.1, desc=f"indexing {doc_id}")
+            progress(0.1, desc=f"indexing {doc_id}")
             with self._write:
                 r = self.assistant.ingest_text(
                     text.replace("\r\n", "\n"), doc_id, (title or "").strip() or None
@@ -242,6 +248,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     read = {"concurrency_limit": 4, "concurrency_id": "read", "api_visibility": "private"}
     write = {"concurrency_limit": 1, "concurrency_id": "write", "api_visibility": "private"}
     with gr.Blocks(title="isnad · إسناد", analytics_enabled=False) as app:
+        _api(h.api_ask, "ask")  # first, so the tools' endpoints get these exact names
+        _api(h.api_verify, "verify")
         gr.HTML(HEADER, js_on_load=None)
         doc = gr.Dropdown(
             [(ALL_LABEL, ALL)], value=ALL, label="Article · المقال", elem_id="doc-choice"
@@ -320,8 +328,6 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             h.refresh, [doc], refreshed, **read
         )
         app.load(h.refresh, [doc], refreshed, **read)
-        _api(h.api_ask, "ask")
-        _api(h.api_verify, "verify")
     return app
 
 

@@ -47,7 +47,8 @@ a.cite-ref:hover { background: #dbeafe; }
 .isnad-article h4 { margin: 0 0 .4em 0; white-space: normal; }
 mark.cite { background: #fef08a; color: inherit; border-radius: 3px; padding: 0 .1em;
   scroll-margin: 30vh; }
-mark.cite:target { background: #f59e0b; outline: 3px solid #b45309; }
+mark.cite:target { background: #fdba74; text-decoration: underline 3px #c2410c;
+  text-underline-offset: .35em; }
 sup.n { font-weight: 700; color: #92400e; margin-inline-start: .2em; }
 .tr { display: block; white-space: normal; margin: .25em 0 .5em 0; padding: .3em .6em;
   border-inline-start: 3px solid #93c5fd; background: #eff6ff; color: #1e3a8a;
@@ -67,6 +68,7 @@ sup.n { font-weight: 700; color: #92400e; margin-inline-start: .2em; }
 .stance-supports { background: #15803d; }
 .stance-refutes { background: #b91c1c; }
 .stance-neutral { background: #6b7280; }
+.isnad-fresh { display: block; }
 .legend { display: flex; flex-wrap: wrap; gap: .4em 1.2em; font-size: .9rem; }
 .legend > div { flex: 1 1 20em; }
 """
@@ -168,6 +170,15 @@ def marked_article(
     return "".join(out)
 
 
+def fresh(prefix: str, body: str) -> str:
+    """Body in a wrapper whose tag names the turn, so Gradio replaces (not patches) the old one.
+
+    gr.HTML patches the DOM in place; a patched element keeps the browser's :target highlight even
+    when its id changes, so each turn gets its own custom element (``<isnad-cite-3>``).
+    """
+    return f'<isnad-{prefix} class="isnad-fresh">{body}</isnad-{prefix}>'
+
+
 def evidence_html(
     sources: Mapping[str, tuple[DocInfo | None, str]],
     cites: Sequence[Citation],
@@ -176,7 +187,8 @@ def evidence_html(
 ) -> str:
     """The evidence panel: each cited article with its cited passages highlighted."""
     if not cites:
-        return f'<div class="isnad-empty" dir="{direction(lang)}">{UI_TEXT[lang]["none"]}</div>'
+        empty = UI_TEXT[lang]["none"]
+        return fresh(prefix, f'<div class="isnad-empty" dir="{direction(lang)}">{empty}</div>')
     blocks = []
     for doc_id in dict.fromkeys(c.doc_id for c in cites):
         info, text = sources.get(doc_id, (None, ""))
@@ -189,7 +201,7 @@ def evidence_html(
             f'<div class="isnad-article" dir="{direction(doc_lang)}" lang="{doc_lang}" '
             f'data-doc="{esc(doc_id)}"><h4 dir="auto">{title}</h4>{body}</div>'
         )
-    return "".join(blocks)
+    return fresh(prefix, "".join(blocks))
 
 
 def verdict_html(v: Verdict, prefix: str, names: Mapping[str, str] | None = None) -> str:
@@ -199,11 +211,12 @@ def verdict_html(v: Verdict, prefix: str, names: Mapping[str, str] | None = None
     anchors = {e.id: anchor(prefix, e.id) for e in v.evidence}
     items = "".join(_evidence_item(e, prefix, lang, names) for e in v.evidence)
     listing = f"<h4>{UI_TEXT[lang]['evidence']}</h4><ol>{items}</ol>" if items else ""
-    return (
+    return fresh(
+        prefix,
         f'<div class="verdict" dir="{direction(lang)}" lang="{lang}">'
         f'<span class="verdict-label v-{v.verdict}" data-verdict="{v.verdict}">{esc(label)}</span>'
         f'<p class="explanation" dir="auto">{link_markers(esc(v.explanation), anchors)}</p>'
-        f"{listing}</div>"
+        f"{listing}</div>",
     )
 
 
@@ -213,7 +226,8 @@ def _evidence_item(e: Evidence, prefix: str, lang: str, names: Mapping[str, str]
     if e.translation:
         tr = f'<span class="tr" dir="ltr" lang="en">{esc(e.translation)}</span>'
     return (
-        f'<li id="{anchor(prefix, e.id)}"><span class="stance stance-{e.stance}">{esc(stance)}</span>'
+        f'<li id="{anchor(prefix, e.id)}">'
+        f'<span class="stance stance-{e.stance}">{esc(stance)}</span>'
         f"{badge(names.get(e.chunk_id, e.speaker), e.role, lang)}"
         f'<span class="quote" dir="auto">«{esc(e.quote)}»</span>{tr}</li>'
     )

@@ -100,9 +100,9 @@ def _quantity_conflict(claim: Claim, chunk: Chunk) -> tuple[bool, bool, Quantity
 
 def _substituted(claim: Claim, chunk: Chunk, lex: LexicalIndex) -> bool:
     """The claim joins this passage's words with words the article uses about something else:
-    "Imran Ahmed founded X" where one passage says Y founded X and another that Ahmed leads it.
-    A missing word that sits elsewhere beside the word it sits beside in the claim too ("Elon"
-    beside "Musk") is only a fuller name."""
+    "Jane Roe founded X" where one passage says Y founded X and another that Roe leads it.
+    A missing word that sits elsewhere beside the word it sits beside in the claim too ("Jane"
+    beside "Roe") is only a fuller name."""
     own = lex.token_set(chunk.chunk_id)
     order = [t for t in tokens(claim.text) if t in claim.weights]
     covered = {t for t in claim.weights if t in own}

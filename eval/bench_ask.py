@@ -118,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         ("cold interpreter baseline (`python -c pass`)", _cold(bare)),
         ("ingest of the corpus into an empty index (incl. model load)", f"{ingest_s:.1f} s"),
     ]  # fmt: skip
-    print(f"embedder: `{spec}`, {settings.embed.threads} threads\n")
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"embedder: `{spec}`, {settings.embed.threads} threads; load avg {load}\n")
     print("| measurement | result |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")

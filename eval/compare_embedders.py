@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -172,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\n{r['passages']} passages (all articles pooled), {len(r['ranks']['all'])} queries with "
         f"evidence, {len(r['unans_top'])} unanswerable questions; {THREADS} threads; "
-        f"peak RSS includes ~{r['rss_before_mb']:.0f} MB of interpreter + imports before the load."
+        f"peak RSS includes ~{r['rss_before_mb']:.0f} MB of interpreter + imports before the load; "
+        f"load avg {' / '.join(f'{x:.2f}' for x in os.getloadavg())}."
     )
     return 0
 

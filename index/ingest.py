@@ -14,7 +14,7 @@ from index.normalize import detect_language
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm")
 # Bidi overrides/isolates can hide text direction tricks in an article; control characters other
 # than tab/newline have no place in prose. Both make a file "binary" for our purposes.
-_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,15 @@ def decode(data: bytes, name: str) -> str:
             raise BadInput(f"{name}: not valid UTF-16 text ({exc.reason})") from None
     else:
         try:
-            text = data.decode("utf-8-sig")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise BadInput(
                 f"{name}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
             ) from None
     if _BAD_CONTROL.search(text):
         raise BadInput(f"{name}: looks like a binary file (control characters), not an article")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Kept exactly as in the file (BOM and CRLF included): citations point into these characters.
+    return text
 
 
 def read_article(

@@ -19,7 +19,7 @@ _ABBREV = frozenset(
 )
 _WORD = re.compile(r"\S+")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-_HEADING_MARK = re.compile(r"^\s*(#{1,6}\s+|[*-]\s+|>\s*)")
+_HEADING_MARK = re.compile(r"[ \t]*(#{1,6}[ \t]+|[*-][ \t]+|>[ \t]*)")
 # Words that open a sentence of Arabic news prose: reporting verbs (past tense, optional و/ف)
 # and discourse connectors. A short run of words without punctuation before one of them, at the
 # start of a sentence, is a headline that lost its line break.
@@ -40,7 +40,7 @@ class Span:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (article text and Arabic questions are kept on one line)
 """A real OpenAI-compatible HTTP server on 127.0.0.1 with scripted replies, for LLM tests."""
 
 from __future__ import annotations
