@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (article text and Arabic questions are kept on one line)
 """Questions and ingestion through the Python API (loads the embedding model once per process)."""
 
 from __future__ import annotations

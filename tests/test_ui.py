@@ -139,7 +139,8 @@ def test_verify_html_label_colour_stance_and_badges(ui: Handlers) -> None:
 def test_select_shows_the_clicked_answers_evidence(ui: Handlers) -> None:
     evidence = {1: "first", 3: "second"}
     assert ui.select(evidence, SimpleNamespace(index=1)) == "first"  # type: ignore[arg-type]
-    assert ui.select(evidence, SimpleNamespace(index=2)) == "second"  # the question of turn 2
+    turn2 = SimpleNamespace(index=2)  # the question of turn 2 shows its answer's evidence
+    assert ui.select(evidence, turn2) == "second"  # type: ignore[arg-type]
     assert ui.select(evidence, SimpleNamespace(index=[3, 0])) == "second"  # type: ignore[arg-type]
 
 

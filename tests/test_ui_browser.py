@@ -93,7 +93,7 @@ def page(tmp_path: Path) -> Iterator[Any]:
         )  # fmt: skip
         pg = ctx.new_page()
         pg.set_default_timeout(STEP_TIMEOUT)
-        pg.external = []  # type: ignore[attr-defined]
+        pg.external = []
         local = ("http://127.0.0.1", "data:", "blob:", "about:")
         pg.on("request", lambda r: None if r.url.startswith(local) else pg.external.append(r.url))
         try:
