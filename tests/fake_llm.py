@@ -81,9 +81,10 @@ class FakeLLM:
                 words = text.split(" ")
                 for i, w in enumerate(words):
                     piece = w if i == 0 else " " + w
+                    delta = {"index": 0, "delta": {"content": piece}, "finish_reason": None}
                     chunk = {
                         "id": "c1", "object": "chat.completion.chunk", "created": 0, "model": model,
-                        "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
+                        "choices": [delta],
                     }  # fmt: skip
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                     self.wfile.flush()
