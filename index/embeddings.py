@@ -21,6 +21,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.errors import EmbeddingError
 
 _LOCK = threading.Lock()
+_RUN_LOCK = threading.Lock()
 _MODELS: dict[tuple[str, int], _Backend] = {}
 
 
@@ -127,11 +128,17 @@ class IsnadEmbeddings(Embeddings):
 
     def encode_documents(self, texts: list[str]) -> np.ndarray:
         """Unit-normalised float32 vectors for passages."""
-        return _unit(self._backend.documents(texts)) if texts else np.zeros((0, 1), np.float32)
+        if not texts:
+            return np.zeros((0, 1), np.float32)
+        backend = self._backend
+        with _RUN_LOCK:  # the C/numpy engines share one model: one call at a time
+            return _unit(backend.documents(texts))
 
     def encode_query(self, text: str) -> np.ndarray:
         """Unit-normalised float32 vector for one query."""
-        return _unit(self._backend.queries([text]))[0]
+        backend = self._backend
+        with _RUN_LOCK:
+            return _unit(backend.queries([text]))[0]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """LangChain interface: vectors for passages."""
