@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=7860)
     serve.add_argument("--share", action="store_true", help="ask Gradio for a public link")
 
+    ev = sub.add_parser("eval", help="score a dataset through the batch contract (eval/)")
+    ev.add_argument("eval_args", nargs=argparse.REMAINDER, metavar="DATASET.jsonl [--out DIR]")
+
     chat = sub.add_parser("chat", help="ask questions one after another on the terminal")
     chat.add_argument("--doc", help="only this article")
     return p
@@ -162,6 +165,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from eval.run import main as run_eval
+
+    return int(run_eval(args.eval_args) or 0)
+
+
 def _cmd_chat(args: argparse.Namespace) -> int:
     from assistant.render import answer_text
 
@@ -186,6 +195,7 @@ _COMMANDS = {
     "batch": _cmd_batch,
     "chat": _cmd_chat,
     "serve": _cmd_serve,
+    "eval": _cmd_eval,
 }
 
 
