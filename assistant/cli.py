@@ -19,23 +19,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--index", metavar="DIR", help="index folder (default: $ISNAD_HOME)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ask = sub.add_parser("ask", help="answer a question with cited passages")
-    ask.add_argument("question")
-    ask.add_argument("--doc", help="only this article")
-    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
-    ask.add_argument(
-        "--llm", action=argparse.BooleanOptionalAction, default=None,
-        help="use the configured LLM (default: when ISNAD_LLM_BASE_URL is set)",
-    )  # fmt: skip
-
-    ver = sub.add_parser("verify", help="verdict on a claim, with evidence and who says what")
-    ver.add_argument("claim")
-    ver.add_argument("--doc", help="only this article")
-    ver.add_argument("--json", action="store_true", help="print the Verdict as JSON")
-    ver.add_argument(
-        "--llm", action=argparse.BooleanOptionalAction, default=None,
-        help="let the configured LLM write the explanation (verdicts stay rule-based)",
-    )  # fmt: skip
+    for name, text, what, llm_help in (
+        ("ask", "question", "answer a question with cited passages",
+         "use the configured LLM (default: when ISNAD_LLM_BASE_URL is set)"),
+        ("verify", "claim", "verdict on a claim, with evidence and who says what",
+         "let the configured LLM write the explanation (verdicts stay rule-based)"),
+    ):  # fmt: skip
+        cmd = sub.add_parser(name, help=what)
+        cmd.add_argument(text)
+        cmd.add_argument("--doc", help="only this article")
+        cmd.add_argument("--json", action="store_true", help="print the result as JSON")
+        cmd.add_argument(
+            "--llm", action=argparse.BooleanOptionalAction, default=None, help=llm_help
+        )
 
     ing = sub.add_parser("ingest", help="add articles (.txt, .md, .html)")
     ing.add_argument("files", nargs="+", type=Path, metavar="FILE")

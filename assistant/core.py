@@ -227,12 +227,7 @@ class Assistant:
                 else:
                     yield item
             self._translate(result.citations, lang)
-        t2 = time.perf_counter()
-        result.timings_ms = {
-            "retrieve": round((t1 - t0) * 1000, 1),
-            "answer": round((t2 - t1) * 1000, 1),
-            "total": round((t2 - t0) * 1000, 1),
-        }
+        result.timings_ms = _timings(t0, t1, "answer")
         yield result
 
     def _use_llm(self, llm: bool | None) -> bool:
@@ -279,12 +274,7 @@ class Assistant:
                 self.chat_model, result, given, self._similar, self.min_dense
             )
             self._translate(result.evidence, lang)
-        t2 = time.perf_counter()
-        result.timings_ms = {
-            "retrieve": round((t1 - t0) * 1000, 1),
-            "verify": round((t2 - t1) * 1000, 1),
-            "total": round((t2 - t0) * 1000, 1),
-        }
+        result.timings_ms = _timings(t0, t1, "verify")
         return result
 
     @cached_property
@@ -298,3 +288,10 @@ class Assistant:
             source = self.retriever.lexical.by_id.get(c.chunk_id)
             if c.translation is None and source is not None and source.lang != lang:
                 c.translation = self.translator.translate(c.quote, source.lang, lang)
+
+
+def _timings(t0: float, t1: float, step: str) -> dict[str, float]:
+    """Milliseconds spent retrieving (t0..t1), in the named step (t1..now), and in all."""
+    t2 = time.perf_counter()
+    ms = {"retrieve": t1 - t0, step: t2 - t1, "total": t2 - t0}
+    return {k: round(v * 1000, 1) for k, v in ms.items()}

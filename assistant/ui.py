@@ -6,6 +6,7 @@ comes from ``assistant.ui_render`` (escaped); errors reach the page as one-line 
 
 from __future__ import annotations
 
+import html
 import itertools
 import logging
 import threading
@@ -76,7 +77,8 @@ def user_errors() -> Iterator[None]:
 
 
 def _one_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+    """The first line of the message, HTML-escaped: Gradio's toasts render HTML."""
+    return html.escape((str(exc).strip().splitlines() or [type(exc).__name__])[0][:300], False)
 
 
 def _doc(choice: str | None) -> str | None:
@@ -245,8 +247,16 @@ def _api(fn: Callable[..., dict[str, Any]], name: str) -> None:
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The UI as a gr.Blocks (nothing loads until the first request)."""
     h = Handlers(assistant)
-    read = {"concurrency_limit": 4, "concurrency_id": "read", "api_visibility": "private"}
-    write = {"concurrency_limit": 1, "concurrency_id": "write", "api_visibility": "private"}
+    read: dict[str, Any] = {
+        "concurrency_limit": 4,
+        "concurrency_id": "read",
+        "api_visibility": "private",
+    }
+    write: dict[str, Any] = {
+        "concurrency_limit": 1,
+        "concurrency_id": "write",
+        "api_visibility": "private",
+    }
     with gr.Blocks(title="isnad · إسناد", analytics_enabled=False) as app:
         _api(h.api_ask, "ask")  # first, so the tools' endpoints get these exact names
         _api(h.api_verify, "verify")
@@ -310,7 +320,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         gr.HTML(R.legend_html(), elem_id="legend", js_on_load=None)
 
         refreshed = [doc, to_remove, table]
-        chat_io = {"inputs": [question, doc, chat, evidence],
+        chat_io: dict[str, Any] = {"inputs": [question, doc, chat, evidence],
                    "outputs": [chat, panel, evidence, question]}  # fmt: skip
         ask_btn.click(h.ask, **chat_io, **read)
         question.submit(h.ask, **chat_io, **read)

@@ -52,7 +52,7 @@ mark.cite:target { background: #fdba74; text-decoration: underline 3px #c2410c;
 sup.n { font-weight: 700; color: #92400e; margin-inline-start: .2em; }
 .tr { display: block; white-space: normal; margin: .25em 0 .5em 0; padding: .3em .6em;
   border-inline-start: 3px solid #93c5fd; background: #eff6ff; color: #1e3a8a;
-  font-size: .9rem; text-align: left; }
+  font-size: .9rem; line-height: 1.5; text-align: left; }
 .verdict-label { display: inline-block; font-size: 1.2rem; font-weight: 700; color: #fff;
   border-radius: 8px; padding: .15em .8em; margin-bottom: .4em; }
 .v-supported { background: #15803d; }

@@ -199,11 +199,21 @@ def test_browser_chat_verify_articles(server: str, page: Any, tmp_path: Path) ->
     assert page.locator("#evidence script, #chat script, #evidence img").count() == 0
     _shot(page, tmp_path, "ui_script_as_text")
 
-    # A user mistake is one line in a toast, never a traceback.
-    page.fill("#question textarea", "   ")
-    page.click("#ask")
-    toast = page.locator("[data-testid=toast-body]")
+    # Pasted text is indexed too; a bad doc id is a one-line toast showing the id as text.
+    page.get_by_role("tab", name="Articles · المقالات").click()
+    page.fill("#paste-text textarea", EVIL.replace("Testville", "Pasteville"))
+    page.fill("#paste-id textarea", '<img src=x onerror="window.__pwned=4">')
+    page.click("#paste-btn")
+    toast = page.locator("[data-testid=toast-text]")
     toast.first.wait_for()
-    assert "the question is empty" in toast.first.inner_text()
+    assert "invalid doc id '<img src=x onerror=\"window.__pwned=4\">'" in toast.first.inner_text()
     assert "Traceback" not in page.content()
+    page.fill("#paste-id textarea", "pasteville")
+    page.click("#paste-btn")
+    page.wait_for_function(
+        "document.querySelector('#status textarea').value.includes('pasteville: added')",
+        timeout=ANSWER_TIMEOUT,
+    )
+    page.wait_for_function("document.querySelector('#docs').innerText.includes('pasteville')")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.external == [], f"the page fetched from outside: {page.external[:5]}"
