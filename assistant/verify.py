@@ -98,27 +98,25 @@ def _quantity_conflict(claim: Claim, chunk: Chunk) -> tuple[bool, bool, Quantity
     return matched, conflict and not matched, other
 
 
-def _substituted(claim: Claim, chunk: Chunk, lex: LexicalIndex) -> bool:
+def _substituted(claim: Claim, chunk: Chunk, lex: LexicalIndex) -> list[Chunk]:
     """The claim joins this passage's words with words the article uses about something else:
     "Jane Roe founded X" where one passage says Y founded X and another that Roe leads it.
     A missing word that sits elsewhere beside the word it sits beside in the claim too ("Jane"
-    beside "Roe") is only a fuller name."""
+    beside "Roe") is only a fuller name. Returns the passages the moved words come from."""
     own = lex.token_set(chunk.chunk_id)
     order = [t for t in tokens(claim.text) if t in claim.weights]
     covered = {t for t in claim.weights if t in own}
     missing = {t for t in claim.weights if t not in own}
     moved = 0.0
+    sources: dict[str, Chunk] = {}
+    others = [o for o in lex.chunks if o.doc_id == chunk.doc_id and o.chunk_id != chunk.chunk_id]
     for t in missing:
-        places = [
-            lex.token_list(o.chunk_id)
-            for o in lex.chunks
-            if o.doc_id == chunk.doc_id and o.chunk_id != chunk.chunk_id
-        ]
-        elsewhere = [seq for seq in places if t in seq]
+        elsewhere = [o for o in others if t in lex.token_list(o.chunk_id)]
         beside = covered & _near(order, t)
-        if elsewhere and not any(_near(seq, t) & beside for seq in elsewhere):
+        if elsewhere and not any(_near(lex.token_list(o.chunk_id), t) & beside for o in elsewhere):
             moved += claim.weights[t]
-    return moved >= 0.2 * sum(claim.weights.values())
+            sources.update((o.chunk_id, o) for o in elsewhere)
+    return list(sources.values()) if moved >= 0.2 * sum(claim.weights.values()) else []
 
 
 def _near(seq: list[str], token: str) -> set[str]:
@@ -129,8 +127,20 @@ def _near(seq: list[str], token: str) -> set[str]:
     return out - {token}
 
 
-def judge(claim: Claim, hit: Hit, coverage: float, lex: LexicalIndex) -> Judged:
-    """Step 2: the stance of one relevant passage."""
+def judge(claim: Claim, hit: Hit, coverage: float, lex: LexicalIndex) -> list[Judged]:
+    """Step 2: the stance of one relevant passage (and of those a substitution points to)."""
+    moved_from = _substituted(claim, hit.chunk, lex) if not claim.negated else []
+    if moved_from and hit.chunk.role != "denial":
+        # The contradiction lives where the article says who did it: cite that passage.
+        return [Judged(hit, coverage, "neutral", "related")] + [
+            Judged(Hit(o, 0.0, 0.0, 0.0), _coverage(claim, lex.token_set(o.chunk_id)),
+                   "refutes", "substitution")
+            for o in moved_from
+        ]  # fmt: skip
+    return [_stance(claim, hit, coverage)]
+
+
+def _stance(claim: Claim, hit: Hit, coverage: float) -> Judged:
     c = hit.chunk
     matched, conflict, found = _quantity_conflict(claim, c)
     if conflict:
@@ -144,8 +154,6 @@ def judge(claim: Claim, hit: Hit, coverage: float, lex: LexicalIndex) -> Judged:
         return Judged(hit, coverage, "refutes", "denial")
     if claim.negated and coverage >= SUPPORTS:
         return Judged(hit, coverage, "refutes", "polarity")
-    if _substituted(claim, c, lex):
-        return Judged(hit, coverage, "refutes", "substitution")
     if claim.role == "admission" or (claim.speaker and not same_speaker):
         return Judged(hit, coverage, "neutral", "related")
     if coverage >= SUPPORTS or (matched and coverage >= RELEVANT):
@@ -155,7 +163,7 @@ def judge(claim: Claim, hit: Hit, coverage: float, lex: LexicalIndex) -> Judged:
 
 def judge_all(claim: Claim, hits: list[Hit], lex: LexicalIndex, min_dense: float) -> list[Judged]:
     """Step 2 over the retrieved passages that are about the claim at all."""
-    out = []
+    out: list[Judged] = []
     own_seen = False
     for h in hits:
         cov = _coverage(claim, lex.token_set(h.chunk.chunk_id))
@@ -175,7 +183,14 @@ def judge_all(claim: Claim, hits: list[Hit], lex: LexicalIndex, min_dense: float
             not first_own and (cov < bar if comparable else h.dense < min_dense)
         ):
             continue
-        out.append(judge(claim, h, cov if comparable else RELEVANT, lex))
+        for j in judge(claim, h, cov if comparable else RELEVANT, lex):
+            seen = next(
+                (k for k, o in enumerate(out) if o.hit.chunk.chunk_id == j.hit.chunk.chunk_id), None
+            )
+            if seen is None:
+                out.append(j)
+            elif out[seen].stance == "neutral":
+                out[seen] = j
     return out
 
 

@@ -74,6 +74,16 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("arabic" if lang == "ar" else "english")
 
 
+@lru_cache(maxsize=200_000)
+def _search_form(token: str) -> str:
+    """Stem; English first goes to its lemma so irregular forms meet ("led" -> "lead")."""
+    if _ARABIC_LETTER.search(token):
+        return str(_stemmer("ar").stemWord(token))
+    import simplemma  # a dictionary lemmatizer; loaded on the first English word
+
+    return str(_stemmer("en").stemWord(simplemma.lemmatize(token, lang="en")))
+
+
 def _is_stop(token: str) -> bool:
     return token in _STOP_EN or token in _STOP_AR
 
@@ -86,8 +96,7 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
         for tok in parts:
             if not keep_stopwords and _is_stop(tok):
                 continue
-            lang = "ar" if _ARABIC_LETTER.search(tok) else "en"
-            stem = _stemmer(lang).stemWord(tok)
+            stem = _search_form(tok)
             # The Arabic stemmer also strips prepositions glued to stop words; drop what is left.
             if len(stem) > 1 and (keep_stopwords or not _is_stop(stem)):
                 out.append(stem)
