@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 
 SRC := assistant index eval tests $(wildcard app.py)
 
-.PHONY: run test lint check setup gemma eval bench clean
+.PHONY: run test lint browser setup gemma eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,16 +18,22 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-run: $(STAMP)  ## set up, index the default article, start isnad
+run: $(STAMP)  ## set up, index the default article, start the web UI on 127.0.0.1:7860
 	$(BIN)/isnad docs
-	$(BIN)/isnad chat
+	$(BIN)/isnad serve --host 127.0.0.1 --port $${PORT:-7860}
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(SRC)
 	$(BIN)/ruff format --check $(SRC)
 	$(BIN)/mypy
 
-test: $(STAMP) lint  ## set up if needed, lint, run the whole suite
+# The browser test drives Debian's Chromium; without it that one test skips and says why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	  || echo "chromium is not installed: the browser test will skip"; }
+
+test: $(STAMP) lint browser  ## set up if needed, lint, run the whole suite
 	$(BIN)/python -m pytest -q
 
 gemma: $(STAMP)  ## optional: assemble EmbeddingGemma-300M (Gemma Terms of Use) and verify it
