@@ -73,3 +73,12 @@ GUARD_REJECTED = {
     "ar": "لم تجتز إجابة النموذج اللغوي فحص الاستشهادات",
 }
 LANGUAGE_NAME = {"en": "English", "ar": "Arabic (العربية)"}
+
+SCALE_WORD = {
+    "en": {"million": "million", "billion": "billion"},
+    "ar": {"million": "مليون", "billion": "مليار"},
+}
+CURRENCY = {
+    "en": {"usd": "$", "eur": "€", "gbp": "£"},
+    "ar": {"usd": "دولار", "eur": "يورو", "gbp": "جنيه"},
+}

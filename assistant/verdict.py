@@ -16,11 +16,24 @@ def _who(j: Judged, lang: str) -> str:
     return f"{name} ({messages.ROLE_LABEL[lang][c.role]})"
 
 
-def _found(j: Judged) -> str:
+def _found(j: Judged, lang: str) -> str:
+    """A figure as a reader writes it: "$75 million", "75 مليون دولار", "30%"."""
     if j.found is None:
         return "?"
-    value = f"{j.found.value:,.0f}" if j.found.value.is_integer() else f"{j.found.value:,}"
-    return f"{value} {j.found.unit or ''}".strip()
+    value, scale = j.found.value, ""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            value, scale = value / size, messages.SCALE_WORD[lang][word]
+            break
+    digits = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    number = f"{digits} {scale}".strip()
+    unit = j.found.unit
+    if unit == "%":
+        return f"{number}%"
+    if unit in messages.CURRENCY[lang]:
+        symbol = messages.CURRENCY[lang][unit]
+        return f"{symbol}{number}" if lang == "en" else f"{number} {symbol}"
+    return number
 
 
 def build(claim: str, lang: Lang, label: str, judged: list[Judged]) -> Verdict:
@@ -38,7 +51,7 @@ def build(claim: str, lang: Lang, label: str, judged: list[Judged]) -> Verdict:
     ]  # fmt: skip
     text = messages.EXPLAIN[lang]
     clauses = [
-        text[j.reason].format(who=_who(j, lang), marks=f"[{n}]", found=_found(j))
+        text[j.reason].format(who=_who(j, lang), marks=f"[{n}]", found=_found(j, lang))
         for n, j in enumerate(shown, start=1)
         if j.stance != "neutral"
     ]

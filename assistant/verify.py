@@ -165,9 +165,14 @@ def judge_all(claim: Claim, hits: list[Hit], lex: LexicalIndex, min_dense: float
     """Step 2 over the retrieved passages that are about the claim at all."""
     out: list[Judged] = []
     own_seen = False
+    # A claim is about one article: the best-ranked one. Passages of other articles count only
+    # when their own words state most of the claim (not on similarity or a shared figure).
+    home = hits[0].chunk.doc_id if hits else None
     for h in hits:
         cov = _coverage(claim, lex.token_set(h.chunk.chunk_id))
         comparable = h.chunk.lang == claim.lang or h.chunk.translation is not None
+        if h.chunk.doc_id != home and not (comparable and cov >= SUPPORTS):
+            continue
         # "X says P": X's best-ranked statement that shares a word with P is what X says about
         # it, even in other words ("funded" / "support"), so it is judged whatever its overlap.
         own = claim.speaker is not None and speaks(claim.speaker, [h.chunk]) is True
