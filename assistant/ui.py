@@ -20,7 +20,8 @@ import gradio as gr
 from assistant import ui_render as R
 from assistant.answer import render_speaker
 from assistant.errors import BadInput, IsnadError
-from assistant.models import Citation, DocInfo
+from assistant.models import Answer, Citation, DocInfo
+from index.normalize import detect_language
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -128,10 +129,40 @@ class Handlers:
         evidence: dict[int, str] | None,
     ) -> tuple[list[dict[str, Any]], str, dict[int, str], str]:
         """Chat turn: (history, evidence panel HTML, evidence by message index, cleared box)."""
-        history, evidence = list(history or []), dict(evidence or {})
         with user_errors():
             self.ready()
             ans = self.assistant.ask(question, doc=_doc(doc))
+        return self._turn(ans, history, evidence)
+
+    def ask_stream(
+        self,
+        question: str,
+        doc: str | None,
+        history: list[dict[str, Any]] | None,
+        evidence: dict[int, str] | None,
+    ) -> Iterator[tuple[Any, Any, Any, str]]:
+        """Chat turn as a stream: the LLM's tokens as they come, then the checked answer."""
+        with user_errors():
+            self.ready()
+            lang = detect_language(question or "")
+            asked = [*(history or []), {"role": "user", "content": R.question_html(question, lang)}]
+            text = ""
+            for item in self.assistant.ask_stream(question, doc=_doc(doc)):
+                if isinstance(item, str):
+                    text += item
+                    partial = {"role": "assistant", "content": R.partial_html(text, lang)}
+                    yield [*asked, partial], gr.skip(), gr.skip(), ""
+                else:
+                    yield self._turn(item, history, evidence)
+
+    def _turn(
+        self,
+        ans: Answer,
+        history: list[dict[str, Any]] | None,
+        evidence: dict[int, str] | None,
+    ) -> tuple[list[dict[str, Any]], str, dict[int, str], str]:
+        history, evidence = list(history or []), dict(evidence or {})
+        with user_errors():
             index = len(history) + 1
             prefix = f"cite-{index}"
             body = R.answer_html(ans, prefix, self.names(ans.citations, ans.language))
@@ -322,8 +353,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         refreshed = [doc, to_remove, table]
         chat_io: dict[str, Any] = {"inputs": [question, doc, chat, evidence],
                    "outputs": [chat, panel, evidence, question]}  # fmt: skip
-        ask_btn.click(h.ask, **chat_io, **read)
-        question.submit(h.ask, **chat_io, **read)
+        ask_btn.click(h.ask_stream, **chat_io, **read)
+        question.submit(h.ask_stream, **chat_io, **read)
         clear_btn.click(lambda: ([], "", {}), None, [chat, panel, evidence], **read)
         chat.select(h.select, [evidence], [panel], **read)
         verify_btn.click(h.verify, [claim, doc], [verdict], **read)

@@ -119,6 +119,13 @@ def question_html(question: str, lang: str) -> str:
     return f'<div class="isnad-q" dir="{direction(lang)}" lang="{lang}">{esc(question)}</div>'
 
 
+def partial_html(text: str, lang: str) -> str:
+    """An LLM answer while it streams: plain escaped text, checked citations come at the end."""
+    return (
+        f'<div class="isnad-a streaming" dir="{direction(lang)}" lang="{lang}">{esc(text)}…</div>'
+    )
+
+
 def answer_html(ans: Answer, prefix: str, names: Mapping[str, str] | None = None) -> str:
     """An answer: one paragraph per statement with its badge, [n] linked to the evidence marks."""
     lang, names = ans.language, names or {}

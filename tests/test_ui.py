@@ -206,3 +206,33 @@ def test_ingest_upload_paste_list_remove(empty_ui: Handlers, tmp_path: Path) -> 
     )  # toasts are HTML
     with pytest.raises(gr.Error, match="paste the article"):
         empty_ui.ingest_paste("  ", "x", "")
+
+
+def test_chat_streams_llm_tokens_then_the_checked_answer(default_only: Any) -> None:
+    from fake_llm import FakeLLM, Reply
+
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    reply = (
+        "According to The Telegraph, Musk recently donated $75 million "
+        "to Trump's election campaign [1]."
+    )
+    fake = FakeLLM(default=Reply(reply)).start()
+    try:
+        settings = Settings(home=default_only.settings.home, llm_base_url=fake.url, llm_retries=0)
+        h = Handlers(Assistant(settings))
+        steps = list(
+            h.ask_stream("How much money did Musk donate to Trump's campaign?", ALL, [], {})
+        )
+    finally:
+        fake.stop()
+    partial, final = steps[:-1], steps[-1]
+    assert len(partial) > 3
+    assert all('class="isnad-a streaming"' in s[0][-1]["content"] for s in partial)
+    assert (
+        "donated" in partial[-1][0][-1]["content"] and "badge" not in partial[-1][0][-1]["content"]
+    )
+    history, panel, evidence, box = final
+    assert 'class="badge role-report"' in history[-1]["content"] and "<mark" in panel
+    assert box == "" and len(history) == 2 and evidence
