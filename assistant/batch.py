@@ -13,6 +13,7 @@ from assistant.errors import IsnadError
 def run_lines(assistant: Assistant, lines: Iterable[str]) -> Iterator[dict[str, Any]]:
     """One output record per non-blank input line; a bad line yields an error record."""
     for n, line in enumerate(lines, start=1):
+        line = line.lstrip("\ufeff") if n == 1 else line  # a BOM from Windows editors
         if not line.strip():
             continue
         yield _one(assistant, line, n)
@@ -21,8 +22,9 @@ def run_lines(assistant: Assistant, lines: Iterable[str]) -> Iterator[dict[str, 
 def _one(assistant: Assistant, line: str, n: int) -> dict[str, Any]:
     try:
         item = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return {"id": f"line-{n}", "error": f"line {n}: not JSON ({exc.msg})"}
+    except (json.JSONDecodeError, RecursionError) as exc:
+        why = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        return {"id": f"line-{n}", "error": f"line {n}: not JSON ({why})"}
     if not isinstance(item, dict):
         return {"id": f"line-{n}", "error": f"line {n}: expected a JSON object"}
     item_id = str(item.get("id", f"line-{n}"))
@@ -32,8 +34,9 @@ def _one(assistant: Assistant, line: str, n: int) -> dict[str, Any]:
     verify = getattr(assistant, "verify", None)
     if verify is not None:
         handlers["claim"] = verify
-    if kind not in handlers:
-        return {"id": item_id, "error": f"unsupported kind {kind!r} (use {' or '.join(handlers)})"}
+    if not isinstance(kind, str) or kind not in handlers:
+        shown = repr(kind)[:40]
+        return {"id": item_id, "error": f"unsupported kind {shown} (use {' or '.join(handlers)})"}
     if not isinstance(text, str):
         return {"id": item_id, "error": "missing 'text'"}
     if doc is not None and not isinstance(doc, str):
@@ -42,4 +45,6 @@ def _one(assistant: Assistant, line: str, n: int) -> dict[str, Any]:
         result = handlers[kind](text, doc=doc)
     except IsnadError as exc:
         return {"id": item_id, "kind": kind, "error": str(exc)}
+    except Exception as exc:  # a bug on one line must not stop the batch (see CONTRACT.md)
+        return {"id": item_id, "kind": kind, "error": f"internal error: {type(exc).__name__}"}
     return {"id": item_id, "kind": kind, "result": result.model_dump(mode="json")}
