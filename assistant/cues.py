@@ -145,12 +145,15 @@ def _before_apposition(toks: list[Tok], j: int) -> int:
     """For "Bluewake Lines, the ferry operator, denied": the index of "Lines," (else -1)."""
     for k in range(j - 1, max(-1, j - 9), -1):
         if toks[k].ends_clause:
-            opens = toks[k + 1].norm in _APPOSITION_OPENERS
-            return k if opens and toks[k].raw[:1].isupper() else -1
+            opener = toks[k + 1].norm
+            relative = opener in ("who", "which", "whose")  # "The mayor, who ..., said"
+            named = opener in _APPOSITION_OPENERS and toks[k].raw[:1].isupper()
+            return k if relative or named else -1
     return -1
 
 
-_APPOSITION_OPENERS = frozenset("the a an its his her their our".split())
+# "Name, the role, said" and "Name, who ..., said": what may open the inserted phrase.
+_APPOSITION_OPENERS = frozenset("the a an its his her their our who which whose".split())
 
 
 def _en_subject_after(toks: list[Tok], i: int) -> str | None:
@@ -234,7 +237,8 @@ def first_cue_en(text: str, toks: list[Tok]) -> Cue | None:
         if t.norm.startswith("declin") and not lx.EN_DECLINE_OBJECT.match(declines):
             continue
         subject = _en_subject_before(toks, i)
-        if subject is None and i > 0 and toks[i - 1].ends_clause:
+        quote_before = i > 0 and text.split()[i - 1][-1:] in "\"'”’"
+        if subject is None and quote_before:
             subject = _en_subject_after(toks, i + 1)  # '"...," said X.'
         if subject and subject.lower() in lx.EN_PRONOUNS:
             subject = None
