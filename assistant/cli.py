@@ -7,15 +7,22 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
 from assistant.errors import BadInput, IsnadError
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, like every other error (argparse prints the usage too)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"isnad: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="isnad", description="Who says what, from the article alone.")
+    p = _Parser(prog="isnad", description="Who says what, from the article alone.")
     p.add_argument("--index", metavar="DIR", help="index folder (default: $ISNAD_HOME)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -99,11 +106,17 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     assistant = _assistant(args)
-    bar = tqdm(total=len(args.files), unit="file", disable=len(args.files) < 3, file=sys.stderr)
+    bars: list[Any] = []  # made on the first indexed file, so a refused call prints no bar
 
     def report(result: Any) -> None:
-        bar.update(1)
-        bar.write(f"{result.doc_id}: {result.status} ({result.units} units)", file=sys.stderr)
+        if not bars:
+            bars.append(
+                tqdm(
+                    total=len(args.files), unit="file", disable=len(args.files) < 3, file=sys.stderr
+                )
+            )
+        bars[0].update(1)
+        bars[0].write(f"{result.doc_id}: {result.status} ({result.units} units)", file=sys.stderr)
 
     try:
         assistant.ingest(
@@ -111,7 +124,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             aligned=args.aligned, progress=report,
         )  # fmt: skip
     finally:
-        bar.close()
+        for bar in bars:
+            bar.close()
     return 0
 
 

@@ -24,7 +24,7 @@ from assistant.translate import Translator
 from index.aligned import load_aligned
 from index.chunking import units
 from index.embeddings import IsnadEmbeddings, calibrated_min_dense
-from index.ingest import Article, make_article, read_article
+from index.ingest import Article, clean_query, make_article, read_article
 from index.normalize import detect_language
 from index.retriever import HybridRetriever
 from index.store import Store
@@ -108,6 +108,14 @@ class Assistant:
         if (doc_id or aligned) and len(paths) > 1:
             raise BadInput("--doc-id and --aligned apply to one file at a time")
         articles = [read_article(p, doc_id, title, lang, limits.max_file_bytes) for p in paths]
+        first: dict[str, Article] = {}
+        for art in articles:
+            seen = first.setdefault(art.doc_id, art)
+            if seen.sha256 != art.sha256:
+                raise BadInput(
+                    f"two different files would get the same doc id {art.doc_id!r}; "
+                    "ingest them separately with --doc-id"
+                )
         results = []
         for art in articles:
             result = self._index(art, aligned)
@@ -120,6 +128,9 @@ class Assistant:
         self, text: str, doc_id: str, title: str | None = None, lang: str | None = None
     ) -> IngestResult:
         """Index an article given as text (pasted in the UI, or from Python)."""
+        limit = self.settings.limits.max_file_bytes
+        if len(text.encode("utf-8")) > limit:
+            raise BadInput(f"the text is over the {limit:,}-byte limit")
         return self._index(make_article(text, doc_id, title, lang), None)
 
     def _index(self, art: Article, aligned_path: Path | None) -> IngestResult:
@@ -177,7 +188,10 @@ class Assistant:
             raise BadInput(f"the {what} is {len(text):,} characters long; the limit is {limit:,}")
         if "\x00" in text:
             raise BadInput(f"the {what} contains a NUL character")
-        return text.strip()
+        text = clean_query(text)
+        if not text:
+            raise BadInput(f"the {what} is empty")
+        return text
 
     def _doc_filter(self, doc: str | None) -> list[str] | None:
         if doc is None:

@@ -12,9 +12,21 @@ from assistant.errors import BadInput
 from index.normalize import detect_language
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm")
-# Bidi overrides/isolates can hide text direction tricks in an article; control characters other
-# than tab/newline have no place in prose. Both make a file "binary" for our purposes.
-_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# C0/C1 control characters other than tab, newline, carriage return and form feed have no place
+# in prose (ESC starts terminal escape sequences; a NUL means a binary file): rejected.
+_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Bidi *overrides* (LRO/RLO) reorder the characters they cover, so a quote would display
+# differently from what is stored and cited ("Trojan Source"): an article holding one is refused.
+# Embeddings, isolates and marks (LRE/RLE/PDF, LRI/RLI/FSI/PDI, LRM/RLM/ALM) only set the
+# direction of runs and occur in real mixed Arabic/English text: kept verbatim (offsets exact).
+_BIDI_OVERRIDE = re.compile(r"[\u202d\u202e]")
+# What a question or claim may not carry into search, answers and the page: bidi controls and
+# marks, and control characters (tab and newline become spaces too).
+_QUERY_STRIP = re.compile(
+    r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])"  # ANSI sequences, whole
+    r"|[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]"
+)
+_QUERY_SPACE = re.compile(r"[\x01-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,51 @@ def _html_text(raw: str) -> str:
     return "\n".join(b for b in blocks if b)
 
 
+def display_name(path: Path | str) -> str:
+    """A file name safe for a one-line message: invisible and control characters escaped."""
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(path)
+    )
+
+
+def clean_query(text: str) -> str:
+    """A question or claim without bidi controls and control characters, stripped.
+
+    Bidi overrides in a question would reverse it where it is echoed (answer JSON, the page) and
+    split words for search; control characters (ESC...) could drive a terminal. NUL is not
+    handled here: callers reject it.
+    """
+    spaced = _QUERY_SPACE.sub(" ", _QUERY_STRIP.sub("", text))
+    return re.sub(r"[ \t]{2,}", " ", spaced).strip()
+
+
+def check_chars(text: str, name: str, bidi: bool = True) -> None:
+    """BadInput when article text holds control characters (or, with bidi, an override)."""
+    bad = _BAD_CONTROL.search(text)
+    if bad:
+        ch = bad.group()
+        if ch == "\x00" or len(_BAD_CONTROL.findall(text, 0, 4096)) > 3:
+            raise BadInput(f"{name}: looks like a binary file (control characters), not an article")
+        raise BadInput(
+            f"{name}: contains the control character U+{ord(ch):04X} at character "
+            f"{bad.start():,}; remove it and ingest again"
+        )
+    over = _BIDI_OVERRIDE.search(text) if bidi else None
+    if over:
+        raise BadInput(
+            f"{name}: contains a bidi override character (U+{ord(over.group()):04X}) at character "
+            f"{over.start():,}, which would display quotes in another order than they are stored; "
+            "remove it and ingest again"
+        )
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Text saved as UTF-16 without a byte-order mark: NULs on one byte parity only."""
+    head = data[:4096]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return len(data) % 2 == 0 and (even == 0) != (odd == 0)
+
+
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text of a file, or BadInput naming what is wrong with it."""
     if not data.strip():
@@ -54,6 +111,10 @@ def decode(data: bytes, name: str) -> str:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise BadInput(f"{name}: not valid UTF-16 text ({exc.reason})") from None
+    elif _utf16_without_bom(data):
+        raise BadInput(
+            f"{name}: looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+        )
     else:
         try:
             text = data.decode("utf-8")
@@ -61,8 +122,7 @@ def decode(data: bytes, name: str) -> str:
             raise BadInput(
                 f"{name}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
             ) from None
-    if _BAD_CONTROL.search(text):
-        raise BadInput(f"{name}: looks like a binary file (control characters), not an article")
+    check_chars(text, name, bidi=False)  # binary files; bidi is checked on the visible text
     # Kept exactly as in the file (BOM and CRLF included): citations point into these characters.
     return text
 
@@ -75,18 +135,25 @@ def read_article(
     max_bytes: int = 5_000_000,
 ) -> Article:
     """Read and check one article file."""
-    if not path.exists():
-        raise BadInput(f"{path}: no such file")
-    if not path.is_file():
-        raise BadInput(f"{path}: not a file")
-    if path.suffix.lower() not in SUPPORTED:
-        raise BadInput(
-            f"{path}: unsupported file type {path.suffix or '(none)'}; use .txt, .md or .html"
-        )
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise BadInput(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit")
-    text = decode(path.read_bytes(), str(path))
+    name = display_name(path)
+    try:
+        if not path.exists():
+            raise BadInput(f"{name}: no such file")
+        if not path.is_file():
+            raise BadInput(f"{name}: not a file")
+        if path.suffix.lower() not in SUPPORTED:
+            raise BadInput(
+                f"{name}: unsupported file type {display_name(path.suffix) or '(none)'}; "
+                "use .txt, .md or .html"
+            )
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise BadInput(f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit")
+        data = path.read_bytes()
+    except (OSError, ValueError) as exc:  # unreadable, name too long, NUL in the name...
+        why = getattr(exc, "strerror", None) or type(exc).__name__
+        raise BadInput(f"{name}: cannot be read ({why})") from None
+    text = decode(data, name)
     if path.suffix.lower() in (".html", ".htm"):
         text = _html_text(text)  # citations point into the visible text of the page
     return make_article(text, doc_id or slugify(path.stem), title, lang, str(path))
@@ -100,8 +167,10 @@ def make_article(
     path: str | None = None,
 ) -> Article:
     """An Article from text already in memory (pasted text, HTML already extracted)."""
+    name = display_name(path or doc_id)
     if not text.strip():
-        raise BadInput(f"{doc_id}: the article has no text")
+        raise BadInput(f"{name}: the article has no text")
+    check_chars(text, name)  # pasted text and text extracted from HTML (entities) too
     if lang not in (None, "ar", "en"):
         raise BadInput(f"unsupported language {lang!r}: use ar or en")
     if not re.fullmatch(r"[\w\-.]{1,100}", doc_id):

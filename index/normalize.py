@@ -18,7 +18,20 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Arabic-Indic (U+0660..) and Eastern Arabic-Indic (U+06F0..) digits to ASCII.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Persian/Urdu letter forms that stand for Arabic ones in search.
-_PERSIAN = str.maketrans({"ک": "ك", "ی": "ي", "ۍ": "ي", "ې": "ي", "ە": "ه", "ھ": "ه", "ۀ": "ه"})
+_PERSIAN = str.maketrans(
+    {
+        "ک": "ك",
+        "ی": "ي",
+        "ۍ": "ي",
+        "ې": "ي",
+        "ے": "ي",
+        "ە": "ه",
+        "ھ": "ه",
+        "ۀ": "ه",
+        "ہ": "ه",
+        "ۃ": "ه",
+    }
+)
 _TOKEN = re.compile(r"[\w\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]+", re.UNICODE)
 # A definite article glued inside a long token ("الولاياتالمتحدة"): split it for search.
 _JOINED = re.compile(r"^(ال[\u0621-\u064A]{3,})(ال[\u0621-\u064A]{3,})$")

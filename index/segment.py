@@ -50,13 +50,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    m = re.search(r"(\S+)$", text[:dot])
+    m = re.search(r"(\S+)$", text[max(0, dot - 64) : dot])  # a window: linear on long texts
     if not m:
         return False
     word = m.group(1).lower().lstrip("(\"'“")
     if word in _ABBREV or (len(word) == 1 and word.isalpha()):
         return True
-    nxt = re.match(r"\s*(\S)", text[dot + 1 :])
+    nxt = re.match(r"\s*(\S)", text[dot + 1 : dot + 64])
     return bool(nxt and nxt.group(1).islower())  # "e.g. the" / "approx. five"
 
 

@@ -3,6 +3,8 @@
 Embedded persistent client under ISNAD_HOME by default, a Chroma server when a URL is given.
 An article's record is written after all its units, so a unit whose article has no record
 belongs to an interrupted ingest: readers ignore it and the next ingest of that id replaces it.
+Replacing an article drops its record first, then its units. Writes from one process are
+serialised (one lock per store), so two threads indexing the same id cannot interleave units.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from assistant.errors import BadInput, StoreError, UnknownDocument
 from assistant.models import Chunk, DocInfo
 from index.embeddings import ChromaAdapter, IsnadEmbeddings
 
-CHUNKER_VERSION = "sent-v3"  # bump when segmentation or attribution changes stored units
+CHUNKER_VERSION = "sent-v4"  # bump when segmentation or attribution changes stored units
 _BATCH = 256
 
 
@@ -56,10 +58,29 @@ def _client(home: Path, url: str | None) -> Any:
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=settings)
     except Exception as exc:  # a corrupted folder surfaces as assorted sqlite/rust errors
+        _forget_system(str(path))
         raise StoreError(
-            f"the index at {path} cannot be opened ({_first_line(exc)}); "
-            f"rebuild it with: rm -rf {path} && isnad ingest FILE..."
+            f"the index at {path} cannot be opened ({_first_line(exc)}); {rebuild_hint(home)}"
         ) from exc
+
+
+def _forget_system(identifier: str) -> None:
+    """Drop the half-started Chroma system chromadb caches per folder when opening fails, so the
+    same process (the web UI) can open the folder again once it is rebuilt."""
+    try:
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(identifier, None)
+    except (ImportError, AttributeError):  # another chromadb layout: nothing cached to drop
+        pass
+
+
+def rebuild_hint(home: Path) -> str:
+    """The commands that rebuild the embedded index at home from the article files."""
+    return f"rebuild it with: rm -rf {home / 'chroma'} && isnad --index {home} ingest FILE..."
+
+
+_CORRUPT = ("malformed", "not a database", "corrupt", "no such table", "no such column")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -75,6 +96,7 @@ class Store:
         self.home, self.url, self.embeddings = home, url, embeddings
         self.suffix = collection_suffix(embeddings.spec, max_unit_chars)
         self._lock = threading.Lock()
+        self._write = threading.RLock()
         self._cols: tuple[Any, Any] | None = None
 
     @property
@@ -98,7 +120,7 @@ class Store:
                         f"isnad_docs_{self.suffix}", embedding_function=ef
                     )
                 except Exception as exc:
-                    raise StoreError(f"Chroma at {self.where}: {_first_line(exc)}") from exc
+                    raise self._error(exc, f"Chroma at {self.where}: {_first_line(exc)}") from exc
                 self._cols = (units, docs)
             return self._cols
 
@@ -108,7 +130,13 @@ class Store:
         except (BadInput, StoreError):
             raise
         except Exception as exc:  # network/sqlite failures: name the store, keep one line
-            raise StoreError(f"Chroma at {self.where} failed: {_first_line(exc)}") from exc
+            raise self._error(exc, f"Chroma at {self.where} failed: {_first_line(exc)}") from exc
+
+    def _error(self, exc: Exception, message: str) -> StoreError:
+        """A StoreError; for a damaged embedded index, with the commands that rebuild it."""
+        if self.url is None and any(k in str(exc).lower() for k in _CORRUPT):
+            message = f"{message}; {rebuild_hint(self.home)}"
+        return StoreError(message)
 
     # ---- articles ---------------------------------------------------------------------
     def docs(self) -> list[DocInfo]:
@@ -133,37 +161,41 @@ class Store:
         return str(got["documents"][0])
 
     def put(self, info: DocInfo, source_text: str, chunks: list[Chunk]) -> None:
-        """Replace an article: drop old units, add new ones, then write the record last."""
-        units, docs = self._collections()
-        self._call(docs.delete, ids=[info.doc_id])
-        self._call(units.delete, where={"doc_id": info.doc_id})
+        """Replace an article: vectors first, then drop its record and old units, add the new
+        units and write the record last (an interrupted put leaves it absent, never partial)."""
         rows = [(c.chunk_id, c.text, c) for c in chunks]
         rows += [(f"{c.chunk_id}#t", c.translation, c) for c in chunks if c.translation]
-        for i in range(0, len(rows), _BATCH):
-            part = rows[i : i + _BATCH]
-            vectors = self.embeddings.encode_documents([text for _, text, _ in part])
+        parts = [rows[i : i + _BATCH] for i in range(0, len(rows), _BATCH)]
+        vectors = [self.embeddings.encode_documents([t for _, t, _ in part]) for part in parts]
+        units, docs = self._collections()
+        with self._write:
+            self._call(docs.delete, ids=[info.doc_id])
+            self._call(units.delete, where={"doc_id": info.doc_id})
+            for part, vecs in zip(parts, vectors, strict=True):
+                self._call(
+                    units.upsert,
+                    ids=[rid for rid, _, _ in part],
+                    documents=[text for _, text, _ in part],
+                    embeddings=vecs,
+                    metadatas=[_unit_meta(c, rid) for rid, _, c in part],
+                )
+            meta = {k: v for k, v in info.model_dump().items() if v is not None}
+            dim = vectors[0].shape[1] if vectors else 1
             self._call(
-                units.add,
-                ids=[rid for rid, _, _ in part],
-                documents=[text for _, text, _ in part],
-                embeddings=vectors,
-                metadatas=[_unit_meta(c, rid) for rid, _, c in part],
-            )
-        meta = {k: v for k, v in info.model_dump().items() if v is not None}
-        self._call(
-            docs.add, ids=[info.doc_id], documents=[source_text],
-            embeddings=[np.ones(vectors.shape[1] if rows else 1, np.float32)], metadatas=[meta],
-        )  # fmt: skip
+                docs.upsert, ids=[info.doc_id], documents=[source_text],
+                embeddings=[np.ones(dim, np.float32)], metadatas=[meta],
+            )  # fmt: skip
 
     def remove(self, doc_id: str) -> int:
         """Remove an article and every unit of it; returns the number of units removed."""
         units, docs = self._collections()
-        if self.doc(doc_id) is None and not self._unit_ids(doc_id):
-            raise UnknownDocument(f"unknown document {doc_id!r} (see `isnad docs`)")
-        n = len(self._unit_ids(doc_id))
-        self._call(docs.delete, ids=[doc_id])
-        self._call(units.delete, where={"doc_id": doc_id})
-        return n
+        with self._write:
+            if self.doc(doc_id) is None and not self._unit_ids(doc_id):
+                raise UnknownDocument(f"unknown document {doc_id!r} (see `isnad docs`)")
+            n = len(self._unit_ids(doc_id))
+            self._call(docs.delete, ids=[doc_id])
+            self._call(units.delete, where={"doc_id": doc_id})
+            return n
 
     def _unit_ids(self, doc_id: str) -> list[str]:
         units, _ = self._collections()
