@@ -28,6 +28,7 @@ _NEGATED = {
 }
 RELEVANT = 0.5  # share of the claim's weighted content words a passage must contain
 SUPPORTS = 0.6  # ... to state the claim
+NEW_WORDS = 0.25  # a claim whose words the article never uses this much says something else
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,16 @@ def _near(seq: list[str], token: str) -> set[str]:
     return out - {token}
 
 
-def judge(claim: Claim, hit: Hit, coverage: float, lex: LexicalIndex) -> list[Judged]:
+def _unheard(claim: Claim, doc_id: str, lex: LexicalIndex) -> float:
+    """Weighted share of the claim's words that the article never uses ("sued", "collision")."""
+    vocab = lex.doc_vocabulary(doc_id)
+    total = sum(claim.weights.values())
+    return sum(w for t, w in claim.weights.items() if t not in vocab) / total if total else 0.0
+
+
+def judge(
+    claim: Claim, hit: Hit, coverage: float, lex: LexicalIndex, comparable: bool = True
+) -> list[Judged]:
     """Step 2: the stance of one relevant passage (and of those a substitution points to)."""
     moved_from = _substituted(claim, hit.chunk, lex) if not claim.negated else []
     if moved_from and hit.chunk.role != "denial":
@@ -137,10 +147,12 @@ def judge(claim: Claim, hit: Hit, coverage: float, lex: LexicalIndex) -> list[Ju
                    "refutes", "substitution")
             for o in moved_from
         ]  # fmt: skip
-    return [_stance(claim, hit, coverage)]
+    # Across languages without a translation no word can be heard: the bar does not apply.
+    unheard = _unheard(claim, hit.chunk.doc_id, lex) if comparable else 0.0
+    return [_stance(claim, hit, coverage, unheard)]
 
 
-def _stance(claim: Claim, hit: Hit, coverage: float) -> Judged:
+def _stance(claim: Claim, hit: Hit, coverage: float, unheard: float) -> Judged:
     c = hit.chunk
     matched, conflict, found = _quantity_conflict(claim, c)
     if conflict:
@@ -156,7 +168,7 @@ def _stance(claim: Claim, hit: Hit, coverage: float) -> Judged:
         return Judged(hit, coverage, "refutes", "polarity")
     if claim.role == "admission" or (claim.speaker and not same_speaker):
         return Judged(hit, coverage, "neutral", "related")
-    if coverage >= SUPPORTS or (matched and coverage >= RELEVANT):
+    if unheard < NEW_WORDS and (coverage >= SUPPORTS or (matched and coverage >= RELEVANT)):
         return Judged(hit, coverage, "supports", "stated")
     return Judged(hit, coverage, "neutral", "related")
 
@@ -188,7 +200,7 @@ def judge_all(claim: Claim, hits: list[Hit], lex: LexicalIndex, min_dense: float
             not first_own and (cov < bar if comparable else h.dense < min_dense)
         ):
             continue
-        for j in judge(claim, h, cov if comparable else RELEVANT, lex):
+        for j in judge(claim, h, cov if comparable else RELEVANT, lex, comparable):
             seen = next(
                 (k for k, o in enumerate(out) if o.hit.chunk.chunk_id == j.hit.chunk.chunk_id), None
             )

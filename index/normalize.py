@@ -106,6 +106,10 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     out: list[str] = []
     for raw in _TOKEN.findall(normalize(text)):
         parts = [raw, *split_joined(raw)]
+        if len(raw) >= 4 and raw[0] in "وف" and _ARABIC_LETTER.match(raw):
+            # The stemmer strips the conjunction و/ف from some words and not others
+            # ("واتهم" -> "وات"); the bare form as well makes both spellings meet.
+            parts.append(raw[1:])
         for tok in parts:
             if not keep_stopwords and _is_stop(tok):
                 continue

@@ -42,6 +42,7 @@ class LexicalIndex:
         self.token_lists = [tokens(_searchable(c)) for c in chunks]
         self.bm25 = BM25Okapi(self.token_lists) if chunks else None
         self._pos = {c.chunk_id: i for i, c in enumerate(chunks)}
+        self._vocab: dict[str, set[str]] = {}
         self._sets = {c.chunk_id: set(t) for c, t in zip(chunks, self.token_lists, strict=True)}
         self.max_idf = max(self.bm25.idf.values(), default=1.0) if self.bm25 else 1.0
 
@@ -55,6 +56,14 @@ class LexicalIndex:
         """The search tokens of one unit, in text order."""
         i = self._pos.get(chunk_id)
         return self.token_lists[i] if i is not None else []
+
+    def doc_vocabulary(self, doc_id: str) -> set[str]:
+        """Every search token one article uses (cached)."""
+        if doc_id not in self._vocab:
+            self._vocab[doc_id] = set().union(
+                *(self._sets[c.chunk_id] for c in self.chunks if c.doc_id == doc_id)
+            )
+        return self._vocab[doc_id]
 
     def token_set(self, chunk_id: str) -> set[str]:
         """The search tokens of one unit (original and translation)."""

@@ -67,6 +67,9 @@ PLANT_CASES = [
     ("Sara Vance accused the company of hiding its plans.", "supported"),
     ("The board approved the cuts in March.", "supported"),
     ("The plant will be sold to a Chinese investor.", "not_enough_info"),
+    # Mostly the article's words, but the point of the claim is a word it never uses.
+    ("The board approved the cuts after a flood.", "not_enough_info"),
+    ("Sara Vance sued the company.", "not_enough_info"),
 ]
 CEMENT_CASES = [
     ("ستسرح شركة النور 500 عامل.", "disputed"),
