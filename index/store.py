@@ -143,14 +143,16 @@ class Store:
         """Every fully indexed article."""
         _, docs = self._collections()
         got = self._call(docs.get, include=["metadatas"])
-        infos = [DocInfo.model_validate(m) for m in got["metadatas"] or []]
+        # A record deleted while the read runs comes back without metadata: skip it.
+        infos = [DocInfo.model_validate(m) for m in got["metadatas"] or [] if m]
         return sorted(infos, key=lambda d: d.doc_id)
 
     def doc(self, doc_id: str) -> DocInfo | None:
         """One article's record, or None."""
         _, docs = self._collections()
         got = self._call(docs.get, ids=[doc_id], include=["metadatas"])
-        return DocInfo.model_validate(got["metadatas"][0]) if got["ids"] else None
+        meta = got["metadatas"][0] if got["ids"] and got["metadatas"] else None
+        return DocInfo.model_validate(meta) if meta else None
 
     def source_text(self, doc_id: str) -> str:
         """The exact text an article's offsets point into."""
@@ -210,7 +212,7 @@ class Store:
         out = [
             _chunk(m)
             for rid, m in zip(got["ids"], got["metadatas"] or [], strict=True)
-            if "#" not in rid and m["doc_id"] in live
+            if m and "#" not in rid and m["doc_id"] in live
         ]
         return sorted(out, key=lambda c: (c.doc_id, c.index))
 
@@ -234,6 +236,8 @@ class Store:
         )  # fmt: skip
         out: dict[str, float] = {}
         for meta, dist in zip(got["metadatas"][0], got["distances"][0], strict=True):
+            if not meta:
+                continue  # deleted while the query ran
             cid, sim = meta["chunk_id"], 1.0 - float(dist)
             out[cid] = max(sim, out.get(cid, -1.0))
         return out
