@@ -43,7 +43,7 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.run eval/datasets/dev.jsonl
 
 bench: $(STAMP)
-	$(BIN)/python -m eval.bench_ask
+	$(BIN)/python -m eval.bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,7 @@ metric over phrases or citations is micro-averaged and a per-item metric is a pl
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -109,7 +110,7 @@ def _evidence(
     keys, roles = item.get("speaker"), item.get("role")
     for phrase in item.get("evidence") or []:
         covering = [c for c in cites if contains(c.get("quote"), phrase)]
-        s.add("evidence_recall", bool(covering), f"evidence not cited: «{_short(phrase)}»")
+        s.add("citation_recall", bool(covering), f"evidence not cited: «{_short(phrase)}»")
         if not covering or not (keys or roles):
             continue
         ok = any(
@@ -120,6 +121,52 @@ def _evidence(
         got = ", ".join(sorted({f"{c.get('speaker')}/{c.get('role')}" for c in covering}))
         want = f"{'|'.join(keys or ['*'])}/{'|'.join(roles or ['*'])}"
         s.add("attribution_accuracy", ok, f"attribution of «{_short(phrase)}»: {got}, want {want}")
+
+
+def answer_key_alternatives(item: Item) -> list[str]:
+    """Every alternative of every answer-key group of an answerable question (else none)."""
+    if item["kind"] != "question" or not item.get("answerable", True):
+        return []
+    return [alt for group in item.get("answer_keys") or [] for alt in group]
+
+
+def relevant_citation(
+    cite: Mapping[str, Any], evidence: Sequence[str], answers: Sequence[str]
+) -> bool:
+    """ALCE-style relevance: the quote covers a gold evidence phrase, or the quote or its
+    translation contains an answer-key alternative."""
+    quote = cite.get("quote")
+    if any(contains(quote, phrase) for phrase in evidence):
+        return True
+    texts = (quote, cite.get("translation"))
+    return any(contains(t, alt) for alt in answers for t in texts if isinstance(t, str))
+
+
+def _precision(item: Item, cites: Sequence[Mapping[str, Any]], s: ItemScore) -> None:
+    evidence, answers = item.get("evidence") or [], answer_key_alternatives(item)
+    if not (evidence or answers):  # no gold to judge relevance by (e.g. not_enough_info claims)
+        return
+    for c in cites:
+        ok = relevant_citation(c, evidence, answers)
+        s.add(
+            "citation_precision",
+            ok,
+            f"citation {c.get('id')} covers no evidence or answer: «{_short(str(c.get('quote')))}»",
+        )
+        if item["kind"] == "claim" and c.get("stance") in ("supports", "refutes"):
+            s.add("citation_precision_decisive", ok)
+
+
+def abstention_outcome(item: Item, record: Mapping[str, Any] | None) -> tuple[str, str] | None:
+    """(gold, outcome) of a question: gold `answerable|unanswerable`, outcome
+    `answered|abstained|error`; None for claims."""
+    if item["kind"] != "question":
+        return None
+    gold = "answerable" if item.get("answerable", True) else "unanswerable"
+    result = (record or {}).get("result")
+    if not isinstance(result, Mapping) or (record or {}).get("error"):
+        return gold, "error"
+    return gold, "abstained" if result.get("abstained") is True else "answered"
 
 
 def _quotes(
@@ -165,6 +212,7 @@ def score_item(
         extra = [text] + [c.get(k) for c in cites for k in ("quote", "translation")]
         s.add("answer_keys_in_answer_or_citations", not missing_groups(groups, extra))
     _evidence(item, cites, s, aliases)
+    _precision(item, cites, s)
     _quotes(cites, sources, s)
     if not error:
         got = detect_lang(text)
@@ -218,4 +266,92 @@ def confusion(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
     for gold, pred in pairs:
         row = out.setdefault(gold, {})
         row[pred] = row.get(pred, 0) + 1
+    return out
+
+
+# ---- LLM judge (RAGAS-style faithfulness): prompts and reply parsing; the calls are in run.py --
+JUDGE_CLAIMS_SYSTEM = (
+    "You split an answer into short, self-contained factual claims. The answer may be in Arabic "
+    "or English; write each claim in the answer's language. Keep who said what: 'X said Y' is "
+    "one claim. Skip statements that only say the sources do not answer. "
+    'Reply with JSON only: {"claims": ["...", "..."]}'
+)
+JUDGE_SUPPORT_SYSTEM = (
+    "You check claims against numbered source passages, which may be in Arabic or English: "
+    "judge meaning, not language. A claim is supported only when the passages alone state it, "
+    "including who says it. Reply with JSON only, one entry per claim, in order: "
+    '{"supported": [true, false, ...]}'
+)
+_MARKERS = re.compile(r"\s*\[\d+(?:\s*[,،]\s*\d+)*\]")
+_JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
+
+
+def judge_inputs(item: Item, record: Mapping[str, Any] | None) -> tuple[str, str, list[str]] | None:
+    """(question or claim, answer text without [n] markers, cited passages) for the judge;
+    None when there is nothing to judge (error, abstention, no citations)."""
+    result = (record or {}).get("result")
+    if not isinstance(result, Mapping) or result.get("abstained") is True:
+        return None
+    kind = item["kind"]
+    text = result.get("answer" if kind == "question" else "explanation")
+    cites = _cites(kind, result)
+    if not isinstance(text, str) or not text.strip() or not cites:
+        return None
+    passages = []
+    for c in cites:
+        line = f"[{c.get('id')}] ({c.get('speaker')}, {c.get('role')}) {c.get('quote')}"
+        if isinstance(c.get("translation"), str) and c["translation"]:
+            line += f"\n    translation: {c['translation']}"
+        passages.append(line)
+    return item["text"], _MARKERS.sub("", text).strip(), passages
+
+
+def claims_prompt(question: str, answer: str) -> str:
+    """The user message asking the judge to list the answer's claims."""
+    return f"Question or claim checked:\n{question}\n\nAnswer:\n{answer}"
+
+
+def support_prompt(claims: Sequence[str], passages: Sequence[str]) -> str:
+    """The user message asking whether each claim is supported by the cited passages."""
+    numbered = "\n".join(f"{n}. {c}" for n, c in enumerate(claims, start=1))
+    return "Passages:\n" + "\n".join(passages) + f"\n\nClaims:\n{numbered}"
+
+
+def parse_json_object(reply: str) -> dict[str, Any] | None:
+    """The first {...} JSON object in a reply (code fences and prose around it allowed)."""
+    m = _JSON_OBJECT.search(reply)
+    if not m:
+        return None
+    try:
+        data = json.loads(m.group(0))
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def parse_claims(reply: str) -> list[str] | None:
+    """The claims of a claims reply, or None when the reply is unusable."""
+    data = parse_json_object(reply)
+    claims = (data or {}).get("claims")
+    if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
+        return None
+    return [c.strip() for c in claims if c.strip()]
+
+
+def parse_support(reply: str, n: int) -> list[bool] | None:
+    """One boolean per claim from a support reply, or None when the reply is unusable."""
+    data = parse_json_object(reply)
+    got = (data or {}).get("supported")
+    if not isinstance(got, list) or len(got) != n:
+        return None
+    out = []
+    for v in got:
+        if isinstance(v, bool):
+            out.append(v)
+        elif isinstance(v, str) and v.strip().lower() in ("true", "yes", "supported"):
+            out.append(True)
+        elif isinstance(v, str) and v.strip().lower() in ("false", "no", "unsupported"):
+            out.append(False)
+        else:
+            return None
     return out
