@@ -232,13 +232,12 @@ class Store:
             return {}
         got = self._call(
             units.query, query_embeddings=[vector], n_results=min(k * 2, count),
-            where=where, include=["distances", "metadatas"],
+            where=where, include=["distances"],
         )  # fmt: skip
         out: dict[str, float] = {}
-        for meta, dist in zip(got["metadatas"][0], got["distances"][0], strict=True):
-            if not meta:
-                continue  # deleted while the query ran
-            cid, sim = meta["chunk_id"], 1.0 - float(dist)
+        # Row ids are chunk ids ("doc:0007", its translation "doc:0007#t"): no metadata needed.
+        for rid, dist in zip(got["ids"][0], got["distances"][0], strict=True):
+            cid, sim = rid.split("#", 1)[0], 1.0 - float(dist)
             out[cid] = max(sim, out.get(cid, -1.0))
         return out
 
