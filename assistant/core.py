@@ -223,7 +223,7 @@ class Assistant:
         t1 = time.perf_counter()
         lex = self.retriever.lexical
         ranked = answering.score_hits(question, lang, hits, lex)
-        scope = [c for c in lex.chunks if doc_ids is None or c.doc_id in doc_ids]
+        scope = lex.chunks_of(doc_ids)
         abstain = answering.should_abstain(
             question, lang, ranked, scope, self.settings.retrieval, self.min_dense
         )

@@ -110,7 +110,7 @@ def _substituted(claim: Claim, chunk: Chunk, lex: LexicalIndex) -> list[Chunk]:
     missing = {t for t in claim.weights if t not in own}
     moved = 0.0
     sources: dict[str, Chunk] = {}
-    others = [o for o in lex.chunks if o.doc_id == chunk.doc_id and o.chunk_id != chunk.chunk_id]
+    others = [o for o in lex.chunks_of([chunk.doc_id]) if o.chunk_id != chunk.chunk_id]
     for t in missing:
         elsewhere = [o for o in others if t in lex.token_list(o.chunk_id)]
         beside = covered & _near(order, t)

@@ -43,6 +43,10 @@ class LexicalIndex:
         self.token_lists = [tokens(_searchable(c)) for c in chunks]
         self.bm25 = BM25Okapi(self.token_lists) if chunks else None
         self._pos = {c.chunk_id: i for i, c in enumerate(chunks)}
+        rows: dict[str, list[int]] = {}
+        for i, c in enumerate(chunks):
+            rows.setdefault(c.doc_id, []).append(i)
+        self._rows = {d: np.array(r, dtype=np.int64) for d, r in rows.items()}
         self._vocab: dict[str, set[str]] = {}
         self._sets = {c.chunk_id: set(t) for c, t in zip(chunks, self.token_lists, strict=True)}
         self.max_idf = max(self.bm25.idf.values(), default=1.0) if self.bm25 else 1.0
@@ -59,11 +63,20 @@ class LexicalIndex:
         i = self._pos.get(chunk_id)
         return self.token_lists[i] if i is not None else []
 
+    def rows(self, doc_ids: list[str]) -> np.ndarray:
+        """Positions of the given articles' units (sorted)."""
+        parts = [self._rows[d] for d in doc_ids if d in self._rows]
+        return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+
+    def chunks_of(self, doc_ids: list[str] | None) -> list[Chunk]:
+        """The units of some articles (all when None)."""
+        return self.chunks if doc_ids is None else [self.chunks[i] for i in self.rows(doc_ids)]
+
     def doc_vocabulary(self, doc_id: str) -> set[str]:
         """Every search token one article uses (cached)."""
         if doc_id not in self._vocab:
             self._vocab[doc_id] = set().union(
-                *(self._sets[c.chunk_id] for c in self.chunks if c.doc_id == doc_id)
+                *(self.token_lists[i] for i in self._rows.get(doc_id, []))
             )
         return self._vocab[doc_id]
 
@@ -132,12 +145,12 @@ class HybridRetriever(BaseRetriever):
         lex = self.lexical
         dense = self.store.dense(self.store.embeddings.encode_query(query), self.dense_k, doc_ids)
         bm25 = lex.scores(tokens(query))
-        allowed = set(doc_ids) if doc_ids is not None else None
-        lexical = {
-            lex.chunks[i].chunk_id: float(bm25[i])
-            for i in np.flatnonzero(bm25 > 0)
-            if allowed is None or lex.chunks[i].doc_id in allowed
-        }
+        # Only the best dense_k can rank: select them without touching every matching unit.
+        top = np.flatnonzero(bm25 > 0) if doc_ids is None else lex.rows(doc_ids)
+        top = top[bm25[top] > 0]
+        if len(top) > self.dense_k:
+            top = top[np.argpartition(-bm25[top], self.dense_k)[: self.dense_k]]
+        lexical = {lex.chunks[i].chunk_id: float(bm25[i]) for i in top}
         fused: dict[str, float] = {}
         for weight, ranking in ((self.dense_weight, dense), (self.lexical_weight, lexical)):
             ordered = sorted(ranking, key=lambda cid: -ranking[cid])[: self.dense_k]
