@@ -14,13 +14,18 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def heartbeat(url: str) -> bool:
-    """Whether the Chroma server at url answers its heartbeat."""
+def answers(url: str) -> bool:
+    """Whether url answers HTTP 200 within 2 s."""
     try:
-        with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as r:
+        with urllib.request.urlopen(url, timeout=2) as r:
             return bool(r.status == 200)
     except OSError:
         return False
+
+
+def heartbeat(url: str) -> bool:
+    """Whether the Chroma server at url answers its heartbeat."""
+    return answers(f"{url}/api/v2/heartbeat")
 
 
 def stop(proc: subprocess.Popen[bytes]) -> None:

@@ -17,12 +17,11 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eval.loopback import free_port, stop
+from eval.loopback import answers, free_port, stop
 from eval.metrics import missing_groups, percentile, verbatim
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,12 +65,9 @@ def _wait_up(url: str, proc: subprocess.Popen[bytes], deadline: float) -> None:
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"the UI server exited with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
+        if answers(url):
+            return
+        time.sleep(0.5)
     raise SystemExit("the UI server did not start in time")
 
 

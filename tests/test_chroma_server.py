@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import BRACKENFORD, BRACKENFORD_ID, read
 
-from eval.loopback import free_port, heartbeat
+from eval.loopback import free_port, heartbeat, stop
 
 pytestmark = pytest.mark.server
 
@@ -52,13 +52,7 @@ def chroma_server(tmp_path: Path):
             time.sleep(0.25)
         yield proc, url
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=15)
+        stop(proc)
         log.close()
 
 

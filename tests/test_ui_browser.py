@@ -7,14 +7,13 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from eval.loopback import free_port, stop
+from eval.loopback import answers, free_port, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,12 +40,9 @@ def _wait_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             pytest.fail(f"the UI server exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
+        if answers(url):
+            return
+        time.sleep(0.5)
     pytest.fail(f"the UI server did not answer within {START_TIMEOUT}s:\n{log.read_text()[-3000:]}")
 
 
