@@ -46,10 +46,10 @@ def _coverage(q_weights: dict[str, float], unit_tokens: set[str]) -> float:
     return sum(w for t, w in q_weights.items() if t in unit_tokens) / total if total else 0.0
 
 
-def _same_language(chunk: Chunk, lang: str) -> bool:
-    return chunk.lang == lang or (
-        chunk.translation is not None and detect_language(chunk.translation) == lang
-    )
+def readable_in(chunk: Chunk, lang: str) -> bool:
+    """Whether a unit can be compared word for word in `lang`: its own text is in it, or it has
+    a translation (an aligned or LLM rendering is always in the other language)."""
+    return chunk.lang == lang or chunk.translation is not None
 
 
 def score_hits(question: str, lang: str, hits: list[Hit], lex: LexicalIndex) -> list[Scored]:
@@ -60,7 +60,7 @@ def score_hits(question: str, lang: str, hits: list[Hit], lex: LexicalIndex) -> 
     asked_role = verb_role(question, lang)
     out = []
     for h in hits:
-        comparable = _same_language(h.chunk, lang) and bool(weights)
+        comparable = readable_in(h.chunk, lang) and bool(weights)
         cov = _coverage(weights, lex.token_set(h.chunk.chunk_id)) if comparable else None
         score = 0.5 * h.dense + 0.5 * cov if cov is not None else h.dense
         if who and speaks(who, [h.chunk]):

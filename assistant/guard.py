@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant import messages
-from assistant.answer import render_speaker
+from assistant.answer import readable_in, render_speaker
 from assistant.models import ARTICLE_SPEAKER, Chunk
 from assistant.numbers import quantities, same_quantity
 from index.normalize import detect_language, tokens
@@ -80,7 +80,7 @@ def _problem(
             return "number not in the cited passage"
     words = set(tokens(body))
     lang = detect_language(body)
-    comparable = [c for c in passages if c.lang == lang or c.translation]
+    comparable = [c for c in passages if readable_in(c, lang)]
     if words and comparable:
         have = set().union(*(set(tokens(_searchable(c))) for c in comparable))
         if len(words & have) / len(words) >= MIN_COVERAGE:

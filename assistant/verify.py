@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer import speaks
+from assistant.answer import readable_in, speaks
 from assistant.attribution import attribute
 from assistant.models import ARTICLE_SPEAKER, Chunk, Stance
 from assistant.numbers import Quantity, quantities, same_quantity
@@ -182,7 +182,7 @@ def judge_all(claim: Claim, hits: list[Hit], lex: LexicalIndex, min_dense: float
     home = hits[0].chunk.doc_id if hits else None
     for h in hits:
         cov = _coverage(claim, lex.token_set(h.chunk.chunk_id))
-        comparable = h.chunk.lang == claim.lang or h.chunk.translation is not None
+        comparable = readable_in(h.chunk, claim.lang)
         if h.chunk.doc_id != home and not (comparable and cov >= SUPPORTS):
             continue
         # "X says P": X's best-ranked statement that shares a word with P is what X says about
