@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from assistant import messages
 from assistant.answer import readable_in, render_speaker
-from assistant.models import ARTICLE_SPEAKER, Chunk
+from assistant.models import Chunk
 from assistant.numbers import quantities, same_quantity
 from index.normalize import detect_language, tokens
+from index.retriever import searchable_text
 
 _MARK = re.compile(r"\[(\d+(?:\s*[,،]\s*\d+)*)\]")
 _QUOTE = re.compile(r"[\"“«]([^\"”»]{12,})[\"”»]")
@@ -82,20 +83,13 @@ def _problem(
     lang = detect_language(body)
     comparable = [c for c in passages if readable_in(c, lang)]
     if words and comparable:
-        have = set().union(*(set(tokens(_searchable(c))) for c in comparable))
+        have = set().union(*(set(tokens(searchable_text(c))) for c in comparable))
         if len(words & have) / len(words) >= MIN_COVERAGE:
             return None
         return "not supported by the cited passage"
     if max((similar(body, c) for c in passages), default=0.0) >= min_dense:
         return None
     return "not supported by the cited passage"
-
-
-def _searchable(c: Chunk) -> str:
-    names = [
-        n for n in (c.speaker, c.translation_speaker, c.mentions) if n and n != ARTICLE_SPEAKER
-    ]
-    return " ".join([c.text, c.translation or "", *names])
 
 
 def check(

@@ -28,7 +28,8 @@ class Hit:
     lexical: float
 
 
-def _searchable(c: Chunk) -> str:
+def searchable_text(c: Chunk) -> str:
+    """What a unit is searched and checked by: its text, translation, speaker and mentions."""
     names = [n for n in (c.speaker, c.translation_speaker) if n and n != ARTICLE_SPEAKER]
     return " ".join([c.text, c.translation or "", *names, c.mentions or ""])
 
@@ -40,7 +41,7 @@ class LexicalIndex:
         self.chunks = chunks
         self.by_id = {c.chunk_id: c for c in chunks}
         # A unit's speaker is part of what it says: "What did X say" should find X's statements.
-        self.token_lists = [tokens(_searchable(c)) for c in chunks]
+        self.token_lists = [tokens(searchable_text(c)) for c in chunks]
         self.bm25 = BM25Okapi(self.token_lists) if chunks else None
         self._pos = {c.chunk_id: i for i, c in enumerate(chunks)}
         rows: dict[str, list[int]] = {}
