@@ -87,7 +87,7 @@ def _print_json(obj: Any) -> None:
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
-    from assistant.render import answer_text
+    from assistant.ui.terminal import answer_text
 
     ans = _assistant(args).ask(args.question, doc=args.doc, llm=args.llm)
     _print_json(ans.model_dump(mode="json")) if args.json else print(answer_text(ans))
@@ -95,7 +95,7 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from assistant.render import verdict_text
+    from assistant.ui.terminal import verdict_text
 
     result = _assistant(args).verify(args.claim, doc=args.doc, llm=args.llm)
     _print_json(result.model_dump(mode="json")) if args.json else print(verdict_text(result))
@@ -137,7 +137,7 @@ def _cmd_docs(args: argparse.Namespace) -> int:
         n = assistant.remove(args.doc_id)
         print(f"removed {args.doc_id} ({n} index records)", file=sys.stderr)
         return 0
-    from assistant.render import docs_table
+    from assistant.ui.terminal import docs_table
 
     docs = assistant.docs()
     _print_json([d.model_dump() for d in docs]) if args.json else print(docs_table(docs))
@@ -169,20 +169,29 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from assistant.ui import serve
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
+    from assistant.ui.app import serve
 
     serve(_assistant(args), host=args.host, port=args.port, share=args.share)
     return 0
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from eval.run import main as run_eval
+    # eval/ builds on the product, never the other way: it registers itself as a plugin.
+    from importlib.metadata import entry_points
 
+    found = entry_points(group="isnad.tools", name="eval")
+    if not found:
+        raise BadInput(
+            "isnad eval needs the evaluation tools: install isnad with its eval/ package "
+            "(pip install 'isnad[eval]' from a checkout)"
+        )
+    run_eval = next(iter(found)).load()
     return int(run_eval(args.eval_args) or 0)
 
 
 def _cmd_chat(args: argparse.Namespace) -> int:
-    from assistant.render import answer_text
+    from assistant.ui.terminal import answer_text
 
     assistant = _assistant(args)
     assistant.ensure_default()

@@ -2,41 +2,29 @@
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from assistant import answer as answering
-from assistant import llm_answer
-from assistant import verdict as verdicts
-from assistant import verify as verifying
-from assistant.attribution import attribute
+from assistant.answer.question import Question, parse_question
+from assistant.articles import IngestResult, build_chunks, bundled_article, read_articles
 from assistant.config import Settings
 from assistant.errors import BadInput, UnknownDocument
-from assistant.llm import ChatModel
-from assistant.models import Answer, Chunk, Citation, DocInfo, Verdict
-from assistant.translate import Translator
-from index.aligned import load_aligned
-from index.chunking import units
-from index.embeddings import IsnadEmbeddings, calibrated_min_dense
-from index.ingest import Article, clean_query, make_article, read_article
-from index.normalize import detect_language
-from index.retriever import HybridRetriever
-from index.store import Store
+from assistant.models import Answer, Chunk, Citation, DocInfo, Verdict, as_lang
+from index.ingest import Article, check_query, make_article
+from index.language import detect_language
 
-
-@dataclass(frozen=True)
-class IngestResult:
-    """What happened to one article."""
-
-    doc_id: str
-    status: str  # "added" | "replaced" | "unchanged"
-    units: int
+if TYPE_CHECKING:  # loaded on first use: chromadb, the embedder and LangChain are heavy
+    from assistant.llm.client import ChatModel
+    from assistant.llm.guard import Grounds
+    from assistant.llm.translate import Translator
+    from index.embeddings import IsnadEmbeddings
+    from index.lexical import LexicalIndex
+    from index.retriever import HybridRetriever
+    from index.store import Store
 
 
 class Assistant:
@@ -51,24 +39,45 @@ class Assistant:
     @cached_property
     def embeddings(self) -> IsnadEmbeddings:
         """The embedding model (loads on first encode)."""
+        from index.embeddings import IsnadEmbeddings
+
         return IsnadEmbeddings(self.settings.embedder_spec, self.settings.embed.threads)
 
     @cached_property
     def store(self) -> Store:
         """The Chroma store for the current settings."""
+        from index.store import Store
+
         return Store(
             self.settings.home, self.settings.chroma_url, self.embeddings,
-            self.settings.chunk.max_unit_chars,
+            self.settings.chunk.max_chars,
         )  # fmt: skip
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        """The hybrid LangChain retriever over the store."""
+        """The hybrid retriever over the store."""
+        from index.retriever import FusionSettings, HybridRetriever
+
         r = self.settings.retrieval
-        return HybridRetriever(
-            store=self.store, top_k=r.top_k, dense_k=r.dense_k, rrf_k=r.rrf_k,
-            dense_weight=r.dense_weight, lexical_weight=r.lexical_weight,
-        )  # fmt: skip
+        fusion = FusionSettings(r.top_k, r.dense_k, r.rrf_k, r.dense_weight, r.lexical_weight)
+        return HybridRetriever(self.store, fusion)
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index over every indexed chunk (built on first use)."""
+        return self.retriever.lexical
+
+    def as_retriever(self, doc: str | None = None) -> Any:
+        """A LangChain ``BaseRetriever`` over the index (chunks as Documents), for chains."""
+        from index.langchain import IsnadRetriever
+
+        self.ensure_default()
+        return IsnadRetriever(hybrid=self.retriever, doc_ids=self._doc_filter(doc))
+
+    def warm(self) -> None:
+        """Index the default article if needed and build the search index (the UI's first call)."""
+        self.ensure_default()
+        _ = self.lexical
 
     # ---- articles -----------------------------------------------------------------------
     def ensure_default(self) -> None:
@@ -78,15 +87,8 @@ class Assistant:
                 self._default_checked = True
                 return
             if not self.store.docs():
-                data = resources.files("assistant") / "data"
-                with resources.as_file(data) as folder:
-                    spec = json.loads((folder / "default.json").read_text(encoding="utf-8"))
-                    self.ingest(
-                        [folder / spec["file"]],
-                        doc_id=spec["doc_id"],
-                        aligned=folder / spec["aligned"],
-                        title=spec["title"],
-                    )
+                with bundled_article() as art:
+                    self.ingest([art.path], doc_id=art.doc_id, aligned=art.aligned, title=art.title)
             self._default_checked = True
 
     def ingest(
@@ -99,23 +101,7 @@ class Assistant:
         progress: Callable[[IngestResult], None] | None = None,
     ) -> list[IngestResult]:
         """Read, check and index files; every file is checked before any is indexed."""
-        paths = list(paths)
-        limits = self.settings.limits
-        if not paths:
-            raise BadInput("no files given")
-        if len(paths) > limits.max_files:
-            raise BadInput(f"{len(paths):,} files is over the limit of {limits.max_files:,}")
-        if (doc_id or aligned) and len(paths) > 1:
-            raise BadInput("--doc-id and --aligned apply to one file at a time")
-        articles = [read_article(p, doc_id, title, lang, limits.max_file_bytes) for p in paths]
-        first: dict[str, Article] = {}
-        for art in articles:
-            seen = first.setdefault(art.doc_id, art)
-            if seen.sha256 != art.sha256:
-                raise BadInput(
-                    f"two different files would get the same doc id {art.doc_id!r}; "
-                    "ingest them separately with --doc-id"
-                )
+        articles = read_articles(list(paths), doc_id, title, lang, aligned, self.settings.limits)
         results = []
         for art in articles:
             result = self._index(art, aligned)
@@ -134,11 +120,13 @@ class Assistant:
         return self._index(make_article(text, doc_id, title, lang), None)
 
     def _index(self, art: Article, aligned_path: Path | None) -> IngestResult:
+        from index.aligned import load_aligned
+
         old = self.store.doc(art.doc_id)
         aligned = load_aligned(aligned_path, art.source_text, art.lang) if aligned_path else None
         if old and old.sha256 == art.sha256 and (aligned is None or old.aligned):
             return IngestResult(art.doc_id, "unchanged", old.units)
-        chunks = self._chunks(art, aligned)
+        chunks = build_chunks(art, aligned, self.settings.chunk.max_chars)
         info = DocInfo(
             doc_id=art.doc_id, title=art.title, lang=art.lang, path=art.path, sha256=art.sha256,
             units=len(chunks), chars=len(art.source_text), aligned=aligned is not None,
@@ -148,50 +136,36 @@ class Assistant:
         self.retriever.invalidate()
         return IngestResult(art.doc_id, "replaced" if old else "added", len(chunks))
 
-    def _chunks(self, art: Article, aligned: dict[tuple[int, int], str] | None) -> list[Chunk]:
-        us = units(art, aligned, self.settings.chunk.max_unit_chars)
-        texts = [art.source_text[u.start : u.end] for u in us]
-        heads = [u.headline for u in us]
-        who = attribute(texts, art.lang, heads)
-        other = "en" if art.lang == "ar" else "ar"
-        who_t = attribute([u.translation or "" for u in us], other, heads) if aligned else None
-        return [
-            Chunk(
-                chunk_id=f"{art.doc_id}:{i:04d}", doc_id=art.doc_id, index=i, start=u.start,
-                end=u.end, text=texts[i], lang=art.lang, translation=u.translation,
-                speaker=who[i].speaker, role=who[i].role, headline=u.headline,
-                translation_speaker=who_t[i].speaker if who_t and u.translation else None,
-                mentions=" | ".join([*who[i].mentions, *(who_t[i].mentions if who_t else ())])
-                or None,
-            )
-            for i, u in enumerate(us)
-        ]  # fmt: skip
-
     def docs(self) -> list[DocInfo]:
         """The indexed articles."""
         self.ensure_default()
         return self.store.docs()
 
+    def doc(self, doc_id: str) -> DocInfo | None:
+        """One indexed article's record, or None."""
+        return self.store.doc(doc_id)
+
+    def source_text(self, doc_id: str) -> str:
+        """The exact text an article's offsets point into (UnknownDocument if absent)."""
+        return self.store.source_text(doc_id)
+
     def remove(self, doc_id: str) -> int:
-        """Remove an article; returns how many units went with it."""
+        """Remove an article; returns how many chunks went with it."""
         n = self.store.remove(doc_id)
         self.retriever.invalidate()
         return n
 
+    def speaker_names(self, cites: Sequence[Citation], lang: str) -> dict[str, str]:
+        """Cited speakers as `lang` names them, by chunk id (an aligned edition's naming)."""
+        by_id = self.lexical.by_id
+        return {
+            c.chunk_id: by_id[c.chunk_id].speaker_in(lang) for c in cites if c.chunk_id in by_id
+        }
+
     # ---- questions ----------------------------------------------------------------------
     def check_text(self, text: str, what: str = "question") -> str:
         """The text stripped, or BadInput when it is empty or too long."""
-        if not isinstance(text, str) or not text.strip():
-            raise BadInput(f"the {what} is empty")
-        limit = self.settings.limits.max_question_chars
-        if len(text) > limit:
-            raise BadInput(f"the {what} is {len(text):,} characters long; the limit is {limit:,}")
-        if "\x00" in text:
-            raise BadInput(f"the {what} contains a NUL character")
-        text = clean_query(text)
-        if not text:
-            raise BadInput(f"the {what} is empty")
-        return text
+        return check_query(text, what, self.settings.limits.max_question_chars)
 
     def _doc_filter(self, doc: str | None) -> list[str] | None:
         if doc is None:
@@ -213,35 +187,43 @@ class Assistant:
         self, question: str, doc: str | None = None, llm: bool | None = None
     ) -> Iterator[str | Answer]:
         """Answer tokens as they are written (LLM mode), then the checked Answer."""
+        from assistant.answer import abstain, compose, rank
+
         t0 = time.perf_counter()
-        question = self.check_text(question)
+        q = parse_question(self.check_text(question))
         use_llm = self._use_llm(llm)
         self.ensure_default()
         doc_ids = self._doc_filter(doc)
-        lang = detect_language(question)
-        hits = self.retriever.hits(question, doc_ids)
+        hits = self.retriever.hits(q.text, doc_ids, list(q.tokens))
         t1 = time.perf_counter()
-        lex = self.retriever.lexical
-        ranked = answering.score_hits(question, lang, hits, lex)
-        scope = lex.chunks_of(doc_ids)
-        abstain = answering.should_abstain(
-            question, lang, ranked, scope, self.settings.retrieval, self.min_dense
-        )
-        if abstain:
-            result = answering.abstain(question, lang)
+        cfg, lex = self.settings.answer, self.lexical
+        ranked = rank.score_hits(q, hits, lex, cfg)
+        abstained = abstain.should_abstain(q, ranked, lex.chunks_of(doc_ids), cfg, self.min_dense)
+        if abstained:
+            result = abstain.abstention(q)
         else:
-            result = answering.compose(question, lang, answering.select(ranked))
-        if use_llm and not abstain:
-            for item in llm_answer.stream_answer(
-                self.chat_model, question, lang, ranked, result, self._similar,
-                self.min_dense,
-            ):  # fmt: skip
+            result = compose.compose(q, rank.select(ranked, cfg))
+        if use_llm and not abstained:
+            for item in self._llm_answer(q, ranked, result):
                 if isinstance(item, Answer):
                     result = item
                 else:
                     yield item
-            self._translate(result.citations, lang)
         result.timings_ms = _timings(t0, t1, "answer")
+        yield result
+
+    def _llm_answer(self, q: Question, ranked: list[Any], extractive: Answer) -> Iterator[Any]:
+        """The LLM's tokens, then its guarded Answer with translated citations."""
+        from assistant.llm.answer import stream_answer
+
+        result = extractive
+        grounds, cfg = self.grounds, self.settings.guard
+        for item in stream_answer(self.chat_model, q, ranked, extractive, grounds, cfg):
+            if isinstance(item, Answer):
+                result = item
+            else:
+                yield item
+        self._translate(result.citations, q.lang)
         yield result
 
     def _use_llm(self, llm: bool | None) -> bool:
@@ -254,13 +236,21 @@ class Assistant:
     @property
     def min_dense(self) -> float:
         """The cross-lingual similarity threshold in force (setting, else the embedder's)."""
-        configured = self.settings.retrieval.min_dense
-        return configured if configured is not None else calibrated_min_dense(self.embeddings.spec)
+        return self.settings.answer.dense_threshold(self.settings.embedder_spec)
 
     @cached_property
     def chat_model(self) -> ChatModel:
         """The LLM client (built on first use)."""
+        from assistant.llm.client import ChatModel
+
         return ChatModel(self.settings)
+
+    @cached_property
+    def grounds(self) -> Grounds:
+        """What the citation guard checks LLM statements against."""
+        from assistant.llm.guard import Grounds
+
+        return Grounds(self._similar, self.min_dense, self.settings.guard.min_coverage)
 
     def _similar(self, text: str, chunk: Chunk) -> float:
         q = self.embeddings.encode_query(text)
@@ -270,23 +260,23 @@ class Assistant:
     # ---- claims -------------------------------------------------------------------------
     def verify(self, claim: str, doc: str | None = None, llm: bool | None = None) -> Verdict:
         """Verdict on a claim from the indexed articles, with who says each side."""
+        from assistant.verify.pipeline import verify_claim
+
         t0 = time.perf_counter()
         claim = self.check_text(claim, "claim")
         use_llm = self._use_llm(llm)
         self.ensure_default()
         doc_ids = self._doc_filter(doc)
-        lang = answering.as_lang(detect_language(claim))
+        lang = as_lang(detect_language(claim))
         hits = self.retriever.hits(claim, doc_ids)
         t1 = time.perf_counter()
-        lex = self.retriever.lexical
-        parsed = verifying.analyse(claim, lang, lex)
-        judged = verifying.judge_all(parsed, hits, lex, self.min_dense)
-        result = verdicts.build(claim, lang, verifying.aggregate(judged), judged)
+        lex = self.lexical
+        result = verify_claim(claim, lang, hits, lex, self.min_dense, self.settings.verify)
         if use_llm and result.evidence:
+            from assistant.llm.answer import explain_verdict
+
             given = {e.id: lex.by_id[e.chunk_id] for e in result.evidence}
-            result = llm_answer.explain_verdict(
-                self.chat_model, result, given, self._similar, self.min_dense
-            )
+            result = explain_verdict(self.chat_model, result, given, self.grounds)
             self._translate(result.evidence, lang)
         result.timings_ms = _timings(t0, t1, "verify")
         return result
@@ -294,14 +284,13 @@ class Assistant:
     @cached_property
     def translator(self) -> Translator:
         """LLM translations of passages, cached under ISNAD_HOME."""
+        from assistant.llm.translate import Translator
+
         return Translator(self.chat_model, self.settings.home / "cache" / "translations.json")
 
     def _translate(self, citations: Sequence[Citation], lang: str) -> None:
         """Fill `translation` of cited passages written in the other language (LLM mode)."""
-        for c in citations:
-            source = self.retriever.lexical.by_id.get(c.chunk_id)
-            if c.translation is None and source is not None and source.lang != lang:
-                c.translation = self.translator.translate(c.quote, source.lang, lang)
+        self.translator.fill(citations, self.lexical.by_id, lang)
 
 
 def _timings(t0: float, t1: float, step: str) -> dict[str, float]:

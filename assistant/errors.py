@@ -1,29 +1,21 @@
-"""The error hierarchy: raised deep inside, turned into one-line messages only at the edges."""
+"""The error hierarchy of the whole product: index/'s errors plus the assistant's own."""
 
+from index.errors import BadInput, EmbeddingError, IsnadError, StoreError, UnknownDocument
 
-class IsnadError(Exception):
-    """Base class for every error isnad raises on purpose."""
-
-    exit_code = 1
-
-
-class BadInput(IsnadError):
-    """The user gave input isnad cannot use (empty question, unreadable file, unknown doc...)."""
-
-    exit_code = 2
-
-
-class UnknownDocument(BadInput):
-    """A document id that is not in the index."""
-
-
-class StoreError(IsnadError):
-    """The vector store is unreachable or unusable (server down, corrupted folder)."""
-
-
-class EmbeddingError(IsnadError):
-    """The embedding model could not be loaded or run."""
+__all__ = [
+    "BadInput",
+    "EmbeddingError",
+    "IsnadError",
+    "LLMError",
+    "PromptError",
+    "StoreError",
+    "UnknownDocument",
+]
 
 
 class LLMError(IsnadError):
     """The language model server failed, timed out or answered with nothing usable."""
+
+
+class PromptError(IsnadError):
+    """A prompt file is missing or does not match the placeholders its code fills."""

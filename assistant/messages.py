@@ -13,9 +13,16 @@ ROLE_LABEL = {
         "report": "report",
         "accusation": "accusation",
         "denial": "denial",
+        "statement": "statement",
         "context": "context",
     },
-    "ar": {"report": "تقرير", "accusation": "اتهام", "denial": "نفي", "context": "سياق"},
+    "ar": {
+        "report": "تقرير",
+        "accusation": "اتهام",
+        "denial": "نفي",
+        "statement": "تصريح",
+        "context": "سياق",
+    },
 }
 
 ARTICLE_NAME = {"en": "The article", "ar": "المقال"}
@@ -78,6 +85,7 @@ SCALE_WORD = {
     "en": {"million": "million", "billion": "billion"},
     "ar": {"million": "مليون", "billion": "مليار"},
 }
+MONEY = {"en": "{symbol}{number}", "ar": "{number} {symbol}"}  # "$75 million", "75 مليون دولار"
 CURRENCY = {
     "en": {"usd": "$", "eur": "€", "gbp": "£"},
     "ar": {"usd": "دولار", "eur": "يورو", "gbp": "جنيه"},

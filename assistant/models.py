@@ -4,49 +4,24 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-Lang = Literal["ar", "en"]
-Role = Literal["report", "accusation", "denial", "context"]
-ARTICLE_SPEAKER = "article"  # the article's own narration, as the contract names it
+from index.models import ARTICLE_SPEAKER, ROLES, Chunk, DocInfo, Lang, Role, as_lang
 
-
-class Chunk(BaseModel):
-    """One sentence unit of an article, with its offsets into the original text."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    chunk_id: str
-    doc_id: str
-    index: int
-    start: int
-    end: int
-    text: str = Field(description="source_text[start:end], verbatim")
-    lang: Lang
-    translation: str | None = None
-    speaker: str = ARTICLE_SPEAKER
-    role: Role = "context"
-    headline: bool = False
-    mentions: str | None = Field(
-        None, description="names the unit's 'the center'/'المركز' refer to, ' | '-separated"
-    )
-    translation_speaker: str | None = Field(
-        None, description="the speaker as named in the translation, for answers in that language"
-    )
-
-
-class DocInfo(BaseModel):
-    """An indexed article."""
-
-    doc_id: str
-    title: str
-    lang: Lang
-    path: str | None = None
-    sha256: str
-    units: int
-    chars: int
-    aligned: bool = False
-    embedder: str
+__all__ = [
+    "ARTICLE_SPEAKER",
+    "ROLES",
+    "Answer",
+    "Chunk",
+    "Citation",
+    "DocInfo",
+    "Evidence",
+    "Lang",
+    "Role",
+    "Statement",
+    "Verdict",
+    "as_lang",
+]
 
 
 class Citation(BaseModel):

@@ -91,7 +91,7 @@ def units_collection(assistant: Any) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    from index.embeddings import ChromaAdapter
+    from index.chroma import ChromaAdapter
 
     s = assistant.settings
     chroma = ChromaSettings(anonymized_telemetry=False)

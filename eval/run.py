@@ -164,7 +164,7 @@ class Judge:
 def llm_judge(cache: Path) -> Judge | None:
     """A Judge over the configured OpenAI-compatible server, or None when no LLM is set."""
     from assistant.config import Settings
-    from assistant.llm import ChatModel
+    from assistant.llm.client import ChatModel
 
     settings = Settings()
     if not settings.llm_configured:

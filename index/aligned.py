@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from assistant.errors import BadInput
+from index.errors import BadInput
 
 
 class AlignedUnit(BaseModel):

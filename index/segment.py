@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.normalize import normalize_arabic
+from index.language import arabic
+from index.language.script import has_arabic, normalize_arabic
 
 _TERMINATOR = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
 _ABBREV = frozenset(
@@ -18,16 +19,15 @@ _ABBREV = frozenset(
     "apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m".split()
 )
 _WORD = re.compile(r"\S+")
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _HEADING_MARK = re.compile(r"[ \t]*(#{1,6}[ \t]+|[*-][ \t]+|>[ \t]*)")
-# Words that open a sentence of Arabic news prose: reporting verbs (past tense, optional و/ف)
-# and discourse connectors. A short run of words without punctuation before one of them, at the
-# start of a sentence, is a headline that lost its line break.
-_OPENER = re.compile(
-    r"^[وف]?(كشف|اكد|اوضح|افاد|ذكر|قال|نفي|نفت|اعلن|اشار|اضاف|تابع|شدد|اعتبر|نقل|"
-    r"اتهم|زعم|ادعي|سلط|بحسب|وفقا|حسب|رفض)\w*$|^[وف](في|علي|من|بعد|مع|كان|كانت)$"
-)
-_NOT_HEADLINE_START = re.compile(r"^([وف]\w+|في|علي|من|الي|مع|بعد|قبل|عن)$")
+
+
+def _opens_sentence(norm: str) -> bool:
+    """Whether an Arabic word opens a sentence of news prose: a reporting verb or phrase
+    ("كشفت", "وبحسب") or a discourse connector ("وفي", "وكان")."""
+    return bool(
+        arabic.verb_kind(norm) or arabic.ACCORDING.match(norm) or arabic.CONNECTORS.match(norm)
+    )
 
 
 @dataclass(frozen=True)
@@ -74,17 +74,16 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _headline_split(text: str, start: int, end: int) -> int | None:
     """Offset where a glued Arabic headline ends, or None."""
     words = list(_WORD.finditer(text, start, end))
-    if len(words) < 5 or not _ARABIC.search(words[0].group()):
+    if len(words) < 5 or not has_arabic(words[0].group()):
         return None
-    if _NOT_HEADLINE_START.match(normalize_arabic(words[0].group())) or _OPENER.match(
-        normalize_arabic(words[0].group())
-    ):
+    first = normalize_arabic(words[0].group())
+    if arabic.NOT_HEADLINE_START.match(first) or _opens_sentence(first):
         return None
     for i in range(3, min(11, len(words) - 1)):
         prev = words[i - 1].group()
         if re.search(r"[،,:;؛\"«»()]", prev):
             return None
-        if _OPENER.match(normalize_arabic(words[i].group())):
+        if _opens_sentence(normalize_arabic(words[i].group())):
             return words[i].start()
     return None
 
@@ -101,7 +100,7 @@ def _cut_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, in
     return [s for s in spans if s[0] < s[1]]
 
 
-def segment(text: str, max_unit_chars: int = 1200) -> list[Span]:
+def segment(text: str, max_chunk_chars: int = 1200) -> list[Span]:
     """Cut text into sentence units: lines, then sentence ends, then glued headlines."""
     spans: list[Span] = []
     for line in re.finditer(r"[^\n]+", text):
@@ -124,5 +123,5 @@ def segment(text: str, max_unit_chars: int = 1200) -> list[Span]:
                 hs, he = _trim(text, s, cut)
                 spans.append(Span(hs, he, headline=True))
                 s = cut
-            spans.extend(Span(x, y) for x, y in _cut_long(text, s, e, max_unit_chars))
+            spans.extend(Span(x, y) for x, y in _cut_long(text, s, e, max_chunk_chars))
     return spans

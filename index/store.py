@@ -15,64 +15,23 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
-from assistant.errors import BadInput, StoreError, UnknownDocument
-from assistant.models import Chunk, DocInfo
-from index.embeddings import ChromaAdapter, IsnadEmbeddings
+from index.embeddings import IsnadEmbeddings
+from index.errors import BadInput, StoreError, UnknownDocument
+from index.lexical import searchable_text
+from index.models import Chunk, DocInfo
+from index.normalize import tokens
 
-CHUNKER_VERSION = "sent-v4"  # bump when segmentation or attribution changes stored units
+CHUNKER_VERSION = "sent-v5"  # bump when segmentation, attribution or stored fields change
 _BATCH = 256
 
 
-def collection_suffix(embedder: str, max_unit_chars: int) -> str:
+def collection_suffix(embedder: str, max_chunk_chars: int) -> str:
     """Short hash of what shapes the stored vectors, so other settings never reuse an index."""
-    key = json.dumps([embedder, CHUNKER_VERSION, max_unit_chars])
+    key = json.dumps([embedder, CHUNKER_VERSION, max_chunk_chars])
     return hashlib.sha256(key.encode()).hexdigest()[:12]
-
-
-def _client(home: Path, url: str | None) -> Any:
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    settings = ChromaSettings(anonymized_telemetry=False)
-    if url:
-        parsed = urlparse(url)
-        if parsed.scheme not in ("http", "https") or not parsed.hostname:
-            raise BadInput(f"invalid Chroma URL {url!r}: use http://host:port")
-        try:
-            return chromadb.HttpClient(
-                host=parsed.hostname,
-                port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-                ssl=parsed.scheme == "https",
-                settings=settings,
-            )
-        except Exception as exc:  # the client raises bare ValueError/ConnectError types
-            raise StoreError(
-                f"cannot reach the Chroma server at {url}: {_first_line(exc)}"
-            ) from exc
-    path = home / "chroma"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=settings)
-    except Exception as exc:  # a corrupted folder surfaces as assorted sqlite/rust errors
-        _forget_system(str(path))
-        raise StoreError(
-            f"the index at {path} cannot be opened ({_first_line(exc)}); {rebuild_hint(home)}"
-        ) from exc
-
-
-def _forget_system(identifier: str) -> None:
-    """Drop the half-started Chroma system chromadb caches per folder when opening fails, so the
-    same process (the web UI) can open the folder again once it is rebuilt."""
-    try:
-        from chromadb.api.client import SharedSystemClient
-
-        SharedSystemClient._identifier_to_system.pop(identifier, None)
-    except (ImportError, AttributeError):  # another chromadb layout: nothing cached to drop
-        pass
 
 
 def rebuild_hint(home: Path) -> str:
@@ -83,7 +42,8 @@ def rebuild_hint(home: Path) -> str:
 _CORRUPT = ("malformed", "not a database", "corrupt", "no such table", "no such column")
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message, for one-line errors."""
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
 
 
@@ -91,10 +51,10 @@ class Store:
     """Units and article records in two Chroma collections named after the settings hash."""
 
     def __init__(
-        self, home: Path, url: str | None, embeddings: IsnadEmbeddings, max_unit_chars: int
+        self, home: Path, url: str | None, embeddings: IsnadEmbeddings, max_chunk_chars: int
     ) -> None:
         self.home, self.url, self.embeddings = home, url, embeddings
-        self.suffix = collection_suffix(embeddings.spec, max_unit_chars)
+        self.suffix = collection_suffix(embeddings.spec, max_chunk_chars)
         self._lock = threading.Lock()
         self._write = threading.RLock()
         self._cols: tuple[Any, Any] | None = None
@@ -107,8 +67,10 @@ class Store:
     def _collections(self) -> tuple[Any, Any]:
         with self._lock:
             if self._cols is None:
-                client = _client(self.home, self.url)
+                from index.chroma import ChromaAdapter, open_client
+
                 ef = ChromaAdapter(self.embeddings.spec, self.embeddings.threads)
+                client = open_client(self.home, self.url)
                 try:
                     units = client.get_or_create_collection(
                         f"isnad_units_{self.suffix}",
@@ -120,7 +82,7 @@ class Store:
                         f"isnad_docs_{self.suffix}", embedding_function=ef
                     )
                 except Exception as exc:
-                    raise self._error(exc, f"Chroma at {self.where}: {_first_line(exc)}") from exc
+                    raise self._error(exc, f"Chroma at {self.where}: {first_line(exc)}") from exc
                 self._cols = (units, docs)
             return self._cols
 
@@ -130,7 +92,7 @@ class Store:
         except (BadInput, StoreError):
             raise
         except Exception as exc:  # network/sqlite failures: name the store, keep one line
-            raise self._error(exc, f"Chroma at {self.where} failed: {_first_line(exc)}") from exc
+            raise self._error(exc, f"Chroma at {self.where} failed: {first_line(exc)}") from exc
 
     def _error(self, exc: Exception, message: str) -> StoreError:
         """A StoreError; for a damaged embedded index, with the commands that rebuild it."""
@@ -165,6 +127,7 @@ class Store:
     def put(self, info: DocInfo, source_text: str, chunks: list[Chunk]) -> None:
         """Replace an article: vectors first, then drop its record and old units, add the new
         units and write the record last (an interrupted put leaves it absent, never partial)."""
+        toks = {c.chunk_id: tokens(searchable_text(c)) for c in chunks}
         rows = [(c.chunk_id, c.text, c) for c in chunks]
         rows += [(f"{c.chunk_id}#t", c.translation, c) for c in chunks if c.translation]
         parts = [rows[i : i + _BATCH] for i in range(0, len(rows), _BATCH)]
@@ -179,7 +142,7 @@ class Store:
                     ids=[rid for rid, _, _ in part],
                     documents=[text for _, text, _ in part],
                     embeddings=vecs,
-                    metadatas=[_unit_meta(c, rid) for rid, _, c in part],
+                    metadatas=[_unit_meta(c, rid, toks[c.chunk_id]) for rid, _, c in part],
                 )
             meta = {k: v for k, v in info.model_dump().items() if v is not None}
             dim = vectors[0].shape[1] if vectors else 1
@@ -203,18 +166,22 @@ class Store:
         units, _ = self._collections()
         return list(self._call(units.get, where={"doc_id": doc_id}, include=[])["ids"])
 
-    # ---- units --------------------------------------------------------------------------
+    # ---- chunks -------------------------------------------------------------------------
     def chunks(self) -> list[Chunk]:
-        """Every unit of every fully indexed article, in document order."""
+        """Every chunk of every fully indexed article, in document order."""
+        return [c for c, _ in self.chunks_and_tokens()]
+
+    def chunks_and_tokens(self) -> list[tuple[Chunk, list[str] | None]]:
+        """Every chunk with the search tokens stored at ingest (None for an older index)."""
         units, _ = self._collections()
         live = {d.doc_id for d in self.docs()}
         got = self._call(units.get, include=["metadatas"])
         out = [
-            _chunk(m)
+            (_chunk(m), m["tokens"].split() if isinstance(m.get("tokens"), str) else None)
             for rid, m in zip(got["ids"], got["metadatas"] or [], strict=True)
             if m and "#" not in rid and m["doc_id"] in live
         ]
-        return sorted(out, key=lambda c: (c.doc_id, c.index))
+        return sorted(out, key=lambda p: (p[0].doc_id, p[0].index))
 
     def dense(
         self, vector: np.ndarray, k: int, doc_ids: Iterable[str] | None = None
@@ -242,15 +209,28 @@ class Store:
         return out
 
 
-def _unit_meta(c: Chunk, rid: str) -> dict[str, Any]:
-    meta = c.model_dump(exclude={"text", "translation"})
+def _unit_meta(c: Chunk, rid: str, toks: list[str]) -> dict[str, Any]:
+    meta = c.model_dump(exclude={"text", "translation", "cue", "source"})
     meta["text"] = c.text
     meta["translation"] = c.translation or ""
-    meta["variant"] = "translation" if rid.endswith("#t") else "original"
+    # Chroma metadata holds scalars only: spans as "start,end".
+    for name in ("cue", "source"):
+        span = getattr(c, name)
+        if span is not None:
+            meta[name] = f"{span[0]},{span[1]}"
+    if rid.endswith("#t"):
+        meta["variant"] = "translation"
+    else:
+        # Stored once, so that building the lexical index never re-stems the corpus.
+        meta["variant"], meta["tokens"] = "original", " ".join(toks)
     return {k: v for k, v in meta.items() if v is not None}
 
 
 def _chunk(meta: dict[str, Any]) -> Chunk:
     fields = {k: v for k, v in meta.items() if k in Chunk.model_fields}
     fields["translation"] = fields.get("translation") or None
+    for name in ("cue", "source"):
+        if isinstance(fields.get(name), str):
+            a, b = fields[name].split(",")
+            fields[name] = (int(a), int(b))
     return Chunk.model_validate(fields)

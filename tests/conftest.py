@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from helpers import BRACKENFORD, FERRY_EN, FERRY_ID, WATER_AR, WATER_ID
+from tests.support.articles import BRACKENFORD, FERRY_EN, FERRY_ID, WATER_AR, WATER_ID
 
 CLI_TIMEOUT = 180
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_llm import FakeLLM, Reply
 
 from eval import metrics as m
 from eval.report import METRICS, render_report, summarise
+from tests.support.fake_llm import FakeLLM, Reply
 
 QUESTION = {
     "id": "q1", "kind": "question", "lang": "en", "text": "How much did the port cost?",

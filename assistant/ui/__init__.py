@@ -1,0 +1,1 @@
+"""The web UI (`app`: Gradio blocks, handlers, serving) and rendering (`html`, `terminal`)."""

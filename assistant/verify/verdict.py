@@ -1,0 +1,72 @@
+"""From judged passages to the contract's Verdict, with an explanation in the claim's language."""
+
+from __future__ import annotations
+
+from assistant import messages
+from assistant.models import ARTICLE_SPEAKER, Evidence, Lang, Verdict
+from assistant.verify.stance import Judged
+from index.language import language
+
+
+def _who(j: Judged, lang: str) -> str:
+    c = j.hit.chunk
+    name = c.speaker_in(lang)
+    if c.speaker == ARTICLE_SPEAKER:
+        name = messages.ARTICLE_NAME[lang]
+    return f"{name} ({messages.ROLE_LABEL[lang][c.role]})"
+
+
+def _found(j: Judged, lang: str) -> str:
+    """A figure as a reader writes it: "$75 million", "75 مليون دولار", "30%"."""
+    if j.found is None:
+        return "?"
+    value, scale = j.found.value, ""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            value, scale = value / size, messages.SCALE_WORD[lang][word]
+            break
+    digits = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    number = f"{digits} {scale}".strip()
+    unit = j.found.unit
+    if unit == "%":
+        return f"{number}%"
+    if unit in messages.CURRENCY[lang]:
+        symbol = messages.CURRENCY[lang][unit]
+        return messages.MONEY[lang].format(symbol=symbol, number=number)
+    return number
+
+
+def build(claim: str, lang: Lang, label: str, judged: list[Judged], shown_max: int) -> Verdict:
+    """The Verdict: evidence ranked by stance, explanation with [n] markers."""
+    order = {"refutes": 0, "supports": 0, "neutral": 1}
+    shown = sorted(judged, key=lambda j: (order[j.stance], -j.coverage))[:shown_max]
+    evidence = [
+        Evidence(
+            id=n, doc_id=j.hit.chunk.doc_id, chunk_id=j.hit.chunk.chunk_id, quote=j.hit.chunk.text,
+            start=j.hit.chunk.start, end=j.hit.chunk.end, translation=j.hit.chunk.translation,
+            speaker=j.hit.chunk.speaker, role=j.hit.chunk.role, score=round(j.coverage, 4),
+            stance=j.stance,
+        )
+        for n, j in enumerate(shown, start=1)
+    ]  # fmt: skip
+    text = messages.EXPLAIN[lang]
+    clauses = [
+        text[j.reason].format(who=_who(j, lang), marks=f"[{n}]", found=_found(j, lang))
+        for n, j in enumerate(shown, start=1)
+        if j.stance != "neutral"
+    ]
+    head = messages.VERDICT_LABEL[lang][label]
+    body = language(lang).separator.join(clauses)
+    explanation = f"{head}: {body}." if clauses else f"{head}: {text['none']}"
+    supporters = {j.hit.chunk.speaker for j in shown if j.stance == "supports"}
+    if label == "supported" and len(supporters) == 1 and ARTICLE_SPEAKER not in supporters:
+        # Attribution drift: one source's report must not read as plain fact.
+        first = next(j for j in shown if j.stance == "supports")
+        explanation += " " + text["attribution"].format(who=_who(first, lang))
+    return Verdict(
+        claim=claim,
+        language=lang,
+        verdict=label,
+        explanation=explanation,
+        evidence=evidence,
+    )

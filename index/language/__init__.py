@@ -1,0 +1,83 @@
+"""Language behaviour behind one small object per language (Arabic, English).
+
+Everything that differs between the two languages and is not an algorithm of its own (text
+direction, list separators, the lexicon, negation and admission checks, question patterns) is
+read from a `Language`, so callers never branch on a language code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from index.language import arabic, english
+from index.language.script import detect_language, has_arabic, normalize, normalize_arabic
+
+__all__ = [
+    "ARABIC",
+    "ENGLISH",
+    "Language",
+    "detect_language",
+    "has_arabic",
+    "language",
+    "normalize",
+    "normalize_arabic",
+]
+
+
+@dataclass(frozen=True)
+class Language:
+    """What isnad needs to know about one language."""
+
+    code: str
+    other: str  # the other language's code (articles and questions are Arabic or English)
+    rtl: bool
+    separator: str  # between clauses of an explanation ("; " / "؛ ")
+    lexicon: ModuleType  # index.language.arabic or index.language.english
+    split_on_space: bool  # negation is judged per token (Arabic) or on the clause (English)
+
+    def negated(self, text: str) -> bool:
+        """Whether a normalised clause holds a negation word."""
+        neg: re.Pattern[str] = self.lexicon.NEGATION
+        if self.split_on_space:
+            return any(neg.match(w) for w in text.split())
+        return neg.search(text) is not None
+
+    def admits(self, text: str) -> bool:
+        """Whether a normalised text holds an admission verb ("admitted", "اعترف")."""
+        return self.lexicon.ADMISSION.search(text) is not None
+
+    def admission_words(self, text: str) -> list[str]:
+        """The admission verbs of a normalised text, as written."""
+        return [m.group().strip() for m in self.lexicon.ADMISSION.finditer(text)]
+
+    def said_question(self, normalised_question: str) -> str | None:
+        """X in "what did X say" / "ماذا قال X", if the question asks that."""
+        m = self.lexicon.SAID_QUESTION.search(normalised_question)
+        return next((g for g in m.groups() if g), None) if m else None
+
+    def answer_type(self, normalised_question: str) -> str:
+        """What a question asks for: said, number, time, place, reason, person, yes_no, other."""
+        for name, pattern in self.lexicon.ANSWER_TYPES:
+            if pattern.search(normalised_question):
+                return str(name)
+        return "other"
+
+    def according_question(self, normalised_question: str) -> str | None:
+        """X in "according to X" / "بحسب X", if the question names a source."""
+        m = self.lexicon.ACCORDING_QUESTION.search(normalised_question)
+        return next((g for g in m.groups() if g), None) if m else None
+
+
+ARABIC = Language("ar", "en", True, "؛ ", arabic, True)
+ENGLISH = Language("en", "ar", False, "; ", english, False)
+_BY_CODE = {"ar": ARABIC, "en": ENGLISH}
+
+
+def language(code: str) -> Language:
+    """The Language for 'ar' or 'en'."""
+    try:
+        return _BY_CODE[code]
+    except KeyError:
+        raise ValueError(f"unsupported language {code!r}") from None

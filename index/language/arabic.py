@@ -1,0 +1,112 @@
+"""The Arabic lexicon: every word list the product reads for Arabic, in one place.
+
+Entries are written as in text and normalised once at import (see index.normalize): alef forms,
+ya/alef maqsura and ta marbuta are unified, so a list and the text it is matched against agree.
+Nothing here names a person, outlet or sentence of any one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.language.script import normalize_arabic
+
+REPORT, ACCUSE, DENY, SPEECH = "report", "accusation", "denial", "speech"
+
+
+def _n(words: str) -> frozenset[str]:
+    return frozenset(normalize_arabic(w) for w in words.split())
+
+
+# ---- reported speech ------------------------------------------------------------------------
+# Verb stems by class: a past-tense verb matches with feminine/plural endings and و/ف, a
+# present-tense one with ي/ت (see `verb_kind`).
+VERBS: dict[str, tuple[str, ...]] = {
+    REPORT: ("كشف", "ذكر", "افاد", "نقل", "اورد", "سلط", "نشر", "اظهر"),
+    ACCUSE: ("اتهم", "زعم", "ادعي", "ادع", "انتقد", "هاجم"),
+    DENY: ("نفي", "نف", "انكر", "رفض", "دحض", "فند", "كذب", "استنكر"),
+    SPEECH: ("قال", "اكد", "شدد", "اوضح", "اضاف", "اشار", "اعتبر", "صرح", "اعلن", "لفت"),
+}
+PAST_ENDINGS = ("", "ت", "وا", "ا", "تا")
+PRESENT_PREFIX = ("ي", "ت")
+# Prepositional phrases that attribute what follows ("بحسب X،", "وفقا لـX").
+ACCORDING = re.compile(r"^[وف]?(بحسب|حسب|وفقا|وفق|نقلا)$")
+# Nouns of accusation/denial used with a light verb: "وجه X اتهامات", "اتهامات وجهها X".
+NOUNS: dict[str, str] = {"اتهام": ACCUSE, "اتهامات": ACCUSE, "نفي": DENY}
+LIGHT_VERB = re.compile(r"^[وف]?(وجه|وجهت|وجهها|وجهه|وجهوا|كال|كالت)$")
+# Verbs whose speech reading needs a complement clause (أعلن "announced that" vs "declared war").
+NEEDS_COMPLEMENT = frozenset({"اعلن"})
+COMPLEMENT = re.compile(r"^(ان|انه|انها|بان|بانه|بانها|:)$")
+# Tokens that end the subject noun phrase after a verb.
+SUBJECT_STOP = _n(
+    "في عن علي الي من مع ان انه انها بان إن ان اي كل هذا هذه ذلك تلك الذي التي الذين حيث اذ "
+    "اليوم امس الضوء ضد بين خلال قبل بعد عبر لدي عند حول منذ ما ماذا "
+    # the usual objects of a denial or claim: "نفى X وجود/صحة/تورط ..."
+    "وجود صحه تورط مسؤوليه علمه علمها قيام التعليق الرد"
+)
+# Openers that continue the previous speaker's statement in a new sentence.
+CONTINUATION = re.compile(r"^(كما|وكما|واضاف|واضافت|وتابع|وتابعت|ومضي|ومضت)(?:\s|$)")
+GENERIC_HEADS = _n(
+    "صحيفة جريدة مجلة وكالة موقع قناة مركز منظمة شركة وزارة حكومة مجلس حزب جمعية "
+    "مؤسسة موسسة هيئة لجنة محكمة"
+)
+PUBLICATIONS = _n("صحيفة جريدة مجلة وكالة موقع قناة نشرة")
+
+# ---- polarity -------------------------------------------------------------------------------
+# One negation list: a normalised token, with an optional conjunction و/ف.
+NEGATION = re.compile(r"^[وف]?(لا|لم|لن|ليس|ليست)$")
+# Admission verbs ("اعترف X بأنه ..."), matched on normalised text.
+ADMISSION = re.compile(r"(^|\s)[وف]?(اعترف|اعترفت|اقر|اقرت|يعترف|تعترف)(\s|$)")
+
+# ---- questions ------------------------------------------------------------------------------
+# "ماذا قال X", "ما موقف X": what someone said, written in normalised letters.
+SAID_QUESTION = re.compile(
+    r"(?:ماذا|ما الذي|بماذا|بم)\s+(?:قال|قالت|يقول|تقول|صرح|صرحت|علق|علقت|رد|ردت|اعلن|اعلنت)\s+"
+    r"(.+?)(?:\s+(?:من|في|علي|عن|حول|بشان|تجاه)\s|$)"
+    r"|ما\s+(?:هو\s+|هي\s+)?(?:موقف|راي|رد)\s+(.+?)(?:\s+(?:من|في|علي|حول|تجاه)\s|$)"
+)
+# "بحسب X" in a question only orders passages: X may be named differently in the article.
+ACCORDING_QUESTION = re.compile(r"(?:بحسب|حسب|وفقا ل)\s*(.+?)(?:\s*[،,.]|$)")
+
+# ---- search ---------------------------------------------------------------------------------
+STOP_WORDS = _n(
+    """في على من إلى الى عن مع أن إن ان أو او ثم هذا هذه ذلك تلك هو هي هم
+    ما ماذا من متى أين اين كيف كم لماذا هل التي الذي الذين كان كانت يكون قد لقد لا لم لن بعد قبل
+    حول عند كل أي اي بين حيث إذ اذ كما وهو وهي أنه انه أنها انها له لها به بها فيه فيها منه عنه
+    بماذا لماذا وما ما هو هي بحسب حسب لدى لدي عن"""
+)
+# Connectors that open a sentence of news prose (with و/ف): with the speech verbs, they mark
+# where a headline glued to its first sentence ends.
+CONNECTORS = re.compile(r"^[وف](في|علي|من|بعد|مع|كان|كانت)$")
+# A word that starts a sentence, not a headline: a preposition or a و/ف-prefixed word.
+NOT_HEADLINE_START = re.compile(r"^([وف]\w+|في|علي|من|الي|مع|بعد|قبل|عن)$")
+
+
+def strip_conj(norm: str) -> str:
+    """A normalised word without its leading conjunction و/ف."""
+    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+
+
+def verb_kind(norm: str) -> str | None:
+    """The speech-verb class of a normalised word ("واتهمت" -> accusation), or None."""
+    base = strip_conj(norm)
+    for kind, stems in VERBS.items():
+        for stem in stems:
+            if any(base == stem + e for e in PAST_ENDINGS):
+                return kind
+            if any(base == p + stem for p in PRESENT_PREFIX):
+                return kind
+    return None
+
+
+# What a question asks for, from its words (normalised letters; checked in this order).
+ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("said", SAID_QUESTION),
+    ("number", re.compile(r"^\W*[وف]?(كم|بكم)(\s|$)")),
+    ("time", re.compile(r"^\W*[وف]?(متي|في\s+اي\s+(عام|سنه|يوم|شهر|تاريخ))(\s|$)")),
+    ("place", re.compile(
+        r"^\W*[وف]?(اين|الي\s+اين|من\s+اين|في\s+اي\s+(مدينه|بلد|دوله|مكان))(\s|$)")),
+    ("reason", re.compile(r"^\W*[وف]?(لماذا|لم|لاي\s+سبب|ما\s+سبب|ما\s+هو\s+سبب)(\s|$)")),
+    ("person", re.compile(r"^\W*[وف]?(من|مع\s+من|لمن)(\s|$)")),
+    ("yes_no", re.compile(r"^\W*[وف]?(هل|أ)(\s|$)")),
+)  # fmt: skip

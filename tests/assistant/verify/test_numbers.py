@@ -1,0 +1,51 @@
+"""Quantities in digits and words, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.verify.numbers import Quantity, quantities, same_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("donated $75 million", 75e6, "usd"),
+        ("تبرع بمبلغ 75 مليون دولار", 75e6, "usd"),
+        ("seventy-five million dollars", 75e6, "usd"),
+        ("خمسة وسبعين مليون دولار", 75e6, "usd"),
+        ("٧٥ مليون", 75e6, None),
+        ("12 ألف متابع", 12e3, None),
+        ("ألفي شخص", 2e3, None),
+        ("40,000 people", 4e4, None),
+        ("1.2 million", 1.2e6, None),
+        ("€12 million", 12e6, "eur"),
+        ("30 percent", 30, "%"),
+        ("one hundred and twenty", 120, None),
+        ("مائة مليون دولار", 100e6, "usd"),
+        ("twelve hundred jobs", 1200, None),
+    ],
+)
+def test_quantities(text: str, value: float, unit: str | None) -> None:
+    got = quantities(text)
+    assert len(got) == 1
+    assert got[0].value == pytest.approx(value) and got[0].unit == unit
+
+
+def test_years_are_years_only_in_digits() -> None:
+    assert quantities("since 2019 and about 300 people") == [
+        Quantity(2019, None, True),
+        Quantity(300, None, False),
+    ]
+    assert not quantities("ألفي عامل")[0].year
+
+
+def test_same_quantity() -> None:
+    assert same_quantity(Quantity(75e6, "usd"), Quantity(75_000_000, None))
+    assert not same_quantity(Quantity(75e6, "usd"), Quantity(75e6, "eur"))
+    assert not same_quantity(Quantity(100e6, "usd"), Quantity(75e6, "usd"))
+
+
+def test_no_numbers_in_plain_words() -> None:
+    assert quantities("The council rejected the report") == []
+    assert quantities("a report") == []

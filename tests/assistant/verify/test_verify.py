@@ -1,0 +1,138 @@
+# ruff: noqa: E501  (articles and Arabic claims are kept on one line)
+"""Verdicts with who says each side: on the default article and on articles written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.core import Assistant
+from tests.support.articles import DEFAULT_TXT, read
+
+# A report and a denial giving different figures, and an accusation: other names, other topic.
+PLANT_EN = """Norland Energy to cut jobs at Tarnwick plant
+
+The Daily Courier reported on Tuesday that Norland Energy will cut 1,200 jobs at its Tarnwick plant. According to the Courier, the cuts were approved by the board in March.
+
+Norland Energy denied the report, saying that only 400 positions would be affected. The company added that no decision had been taken on the plant's future.
+
+Union leader Sara Vance accused the company of hiding its plans from workers. Norland Energy has operated the Tarnwick plant since 1998.
+"""
+CEMENT_AR = """ذكرت صحيفة الوطن أن شركة النور للإسمنت ستسرّح 500 عامل من مصنعها في حمص. وبحسب الصحيفة، فإن القرار اتخذ الشهر الماضي. ونفت الشركة هذه الأنباء، مؤكدة أن عدد العمال المعنيين لا يتجاوز 150 عاملاً. واتهم النقابي خالد يوسف الإدارة بإخفاء خططها عن العمال. وتعمل الشركة في المدينة منذ عام 1995.
+"""
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    home = tmp_path_factory.mktemp("verify_home")
+    folder = tmp_path_factory.mktemp("verify_articles")
+    (folder / "plant_en.txt").write_text(PLANT_EN, encoding="utf-8")
+    (folder / "cement_ar.txt").write_text(CEMENT_AR, encoding="utf-8")
+    a = Assistant(Settings(home=home))
+    a.ensure_default()
+    a.ingest([folder / "plant_en.txt"])
+    a.ingest([folder / "cement_ar.txt"])
+    return a
+
+
+DEFAULT_CASES = [
+    ("Elon Musk donated $75 million to Donald Trump's campaign.", "supported"),
+    ("تبرع ماسك بمبلغ خمسة وسبعين مليون دولار لحملة ترامب.", "supported"),
+    ("Musk gave $100 million to Trump's campaign.", "contradicted"),
+    ("Musk gave seventy million dollars to Trump's campaign.", "contradicted"),
+    ("أسس عمران أحمد مركز مكافحة الكراهية الرقمية.", "contradicted"),
+    ("اعترف المركز بالتدخل في الانتخابات الأمريكية.", "contradicted"),
+    ("CCDH interfered in the 2024 US election.", "disputed"),
+    ("The European Union fined X over Musk's posts.", "not_enough_info"),
+    ("التقت كامالا هاريس بمسؤولي المركز.", "not_enough_info"),
+]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), DEFAULT_CASES)
+def test_default_article_verdicts(checker: Assistant, claim: str, verdict: str) -> None:
+    v = checker.verify(claim, doc="ccdh_musk_ar")
+    assert v.verdict == verdict, v.explanation
+    source = read(DEFAULT_TXT)
+    assert all(e.quote == source[e.start : e.end] for e in v.evidence)
+    assert v.language == ("ar" if any("\u0600" <= ch <= "\u06ff" for ch in claim) else "en")
+
+
+PLANT_CASES = [
+    ("Norland Energy will cut 1,200 jobs.", "disputed"),  # the paper's figure vs the company's
+    ("Norland Energy will cut twelve hundred jobs.", "disputed"),
+    ("Norland Energy will cut 3,000 jobs.", "contradicted"),
+    ("Norland Energy admitted it will cut 1,200 jobs.", "contradicted"),
+    ("Sara Vance accused the company of hiding its plans.", "supported"),
+    ("The board approved the cuts in March.", "supported"),
+    ("The plant will be sold to a Chinese investor.", "not_enough_info"),
+    # Mostly the article's words, but the point of the claim is a word it never uses.
+    ("The board approved the cuts after a flood.", "not_enough_info"),
+    ("Sara Vance sued the company.", "not_enough_info"),
+]
+CEMENT_CASES = [
+    ("ستسرح شركة النور 500 عامل.", "disputed"),
+    ("ستسرح شركة النور ألفي عامل.", "contradicted"),
+    ("اعترفت الشركة بتسريح 500 عامل.", "contradicted"),
+    ("اتهم خالد يوسف الإدارة بإخفاء خططها.", "supported"),
+    ("باعت الشركة مصنعها لمستثمر صيني.", "not_enough_info"),
+    ("Al-Nour will lay off 500 workers.", "disputed"),  # English claim, Arabic article
+]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), PLANT_CASES)
+def test_english_article_verdicts(checker: Assistant, claim: str, verdict: str) -> None:
+    assert checker.verify(claim, doc="plant_en").verdict == verdict
+
+
+@pytest.mark.parametrize(("claim", "verdict"), CEMENT_CASES)
+def test_arabic_article_verdicts(checker: Assistant, claim: str, verdict: str) -> None:
+    assert checker.verify(claim, doc="cement_ar").verdict == verdict
+
+
+def test_disputed_says_who_says_each_side(checker: Assistant) -> None:
+    v = checker.verify("Norland Energy will cut 1,200 jobs.", doc="plant_en")
+    stances = {(e.speaker, e.role, e.stance) for e in v.evidence}
+    assert ("The Daily Courier", "report", "supports") in stances
+    assert ("Norland Energy", "denial", "refutes") in stances
+    assert "The Daily Courier" in v.explanation and "Norland Energy" in v.explanation
+    assert "400" in v.explanation and "[1]" in v.explanation and "[2]" in v.explanation
+
+
+def test_arabic_explanation_in_arabic_with_markers(checker: Assistant) -> None:
+    v = checker.verify("ستسرح شركة النور ألفي عامل.", doc="cement_ar")
+    assert v.language == "ar" and "[1]" in v.explanation
+    assert "صحيفة الوطن" in v.explanation and "500" in v.explanation
+
+
+def test_single_source_support_is_attributed(checker: Assistant) -> None:
+    v = checker.verify("The board approved the cuts in March.", doc="plant_en")
+    assert v.verdict == "supported"
+    assert "the Courier" in v.explanation and "not an established fact" in v.explanation
+
+
+def test_verify_cli_json_and_bad_input(
+    cli_main, checker: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ISNAD_HOME", str(checker.settings.home))
+    code, out, _ = cli_main("verify", "Musk gave $100 million to Trump's campaign.", "--json")
+    assert code == 0 and '"verdict": "contradicted"' in out and '"stance": "refutes"' in out
+    code, _, err = cli_main("verify", "   ")
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_batch_handles_claims(
+    cli_main, checker: Assistant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ISNAD_HOME", str(checker.settings.home))
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": "c1", "kind": "claim", "text": "Norland Energy will cut 3,000 jobs.", "doc": "plant_en"}\n'
+        '{"id": "q1", "kind": "question", "text": "Who accused the company of hiding its plans?", "doc": "plant_en"}\n',
+        encoding="utf-8",
+    )
+    code, _, _ = cli_main("batch", src, "--out", tmp_path / "out.jsonl")
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert code == 0 and len(lines) == 2
+    assert '"verdict": "contradicted"' in lines[0] and "Sara Vance" in lines[1]
