@@ -1,0 +1,87 @@
+"""Question parsing, ranking and abstention on chunks made in memory: no embedder, no store."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.abstain import should_abstain
+from assistant.answer.compose import compose
+from assistant.answer.question import parse_question
+from assistant.answer.rank import score_hits, select
+from assistant.config import AnswerSettings
+from tests.support.chunks import chunks_of, hits_of, lexical
+
+ARTICLE = """Harbour council to close Eastgate library
+
+The Valley Courier reported on Monday that the council will close the Eastgate library in June.
+The council denied the report. Councillor Mira Holt accused the council of hiding the budget gap.
+The library opened in 1962 and was designed by the architect Paul Serrin.
+"""
+CFG = AnswerSettings()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "kind", "speaker", "role"),
+    [
+        ("Who designed the Eastgate library?", "en", "person", None, None),
+        ("When did the library open?", "en", "time", None, None),
+        ("How many staff will lose their jobs?", "en", "number", None, None),
+        ("Why will the library close?", "en", "reason", None, None),
+        ("Is the library closing?", "en", "yes_no", None, None),
+        ("What did Mira Holt say about the budget?", "en", "said", "mira holt", None),
+        ("Who accused the council?", "en", "person", None, "accusation"),
+        ("من صمم المكتبة؟", "ar", "person", None, None),
+        ("متى افتتحت المكتبة؟", "ar", "time", None, None),
+        ("كم موظفا سيفقد عمله؟", "ar", "number", None, None),
+        ("لماذا ستغلق المكتبة؟", "ar", "reason", None, None),
+        ("هل ستغلق المكتبة؟", "ar", "yes_no", None, None),
+        ("ماذا قال المجلس عن التقرير؟", "ar", "said", "المجلس", None),
+        ("من نفى التقرير؟", "ar", "person", None, "denial"),
+    ],
+)
+def test_parse_question(
+    question: str, lang: str, kind: str, speaker: str | None, role: str | None
+) -> None:
+    q = parse_question(question)
+    assert (q.lang, q.answer_type, q.asked_speaker, q.asked_role) == (lang, kind, speaker, role)
+    assert q.tokens and "?" not in q.norm and "؟" not in q.norm
+
+
+def _ranked(question: str, dense: float = 0.8):
+    chunks = chunks_of(ARTICLE)
+    q = parse_question(question)
+    return q, chunks, score_hits(q, hits_of(chunks, dense), lexical(chunks), CFG)
+
+
+def test_the_passage_with_the_answer_ranks_first_and_is_cited() -> None:
+    q, chunks, ranked = _ranked("Who designed the Eastgate library?")
+    assert "Paul Serrin" in ranked[0].hit.chunk.text
+    assert not should_abstain(q, ranked, chunks, CFG, 0.75)
+    ans = compose(q, select(ranked, CFG))
+    assert ans.citations[0].quote == ranked[0].hit.chunk.text and "[1]" in ans.answer
+
+
+def test_asked_role_puts_that_role_first() -> None:
+    _, _, ranked = _ranked("Who accused the council of hiding the budget gap?")
+    assert ranked[0].hit.chunk.role == "accusation"
+
+
+def test_abstains_when_the_words_are_not_there() -> None:
+    q, chunks, ranked = _ranked("What is the price of a swimming pool ticket?")
+    assert should_abstain(q, ranked, chunks, CFG, 0.75)
+
+
+def test_abstains_when_the_asked_party_never_speaks() -> None:
+    q, chunks, ranked = _ranked("What did Paul Serrin say about the library?")
+    assert should_abstain(q, ranked, chunks, CFG, 0.75)
+
+
+def test_cross_language_passages_are_judged_by_similarity() -> None:
+    q = parse_question("من صمم المكتبة؟")
+    chunks = chunks_of(ARTICLE)
+    lex = lexical(chunks)
+    low = score_hits(q, hits_of(chunks, 0.5), lex, CFG)
+    high = score_hits(q, hits_of(chunks, 0.9), lex, CFG)
+    assert all(s.coverage is None for s in low)  # no words to compare across languages
+    assert should_abstain(q, low, chunks, CFG, 0.75)
+    assert not should_abstain(q, high, chunks, CFG, 0.75)

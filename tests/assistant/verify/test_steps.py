@@ -1,0 +1,62 @@
+# ruff: noqa: E501  (article text is kept on one line)
+"""The verification steps on chunks made in memory: no embedder, no store."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import VerifySettings
+from assistant.verify.aggregate import aggregate
+from assistant.verify.claim import analyse
+from assistant.verify.stance import judge_all
+from tests.support.chunks import chunks_of, hits_of, lexical
+
+ARTICLE = """Harbour council to close Eastgate library
+
+The Valley Courier reported on Monday that the council will close the Eastgate library in June. According to the Courier, 14 staff will lose their jobs.
+The council denied that it will close the Eastgate library, saying that only 6 staff will lose their jobs. Councillor Mira Holt accused the council of hiding the budget gap.
+The library opened in 1962 and was designed by the architect Paul Serrin.
+"""
+CFG = VerifySettings()
+
+
+def verdict(claim: str) -> tuple[str, list[tuple[str, str]]]:
+    chunks = chunks_of(ARTICLE)
+    lex = lexical(chunks)
+    parsed = analyse(claim, "en", lex)
+    judged = judge_all(parsed, hits_of(chunks), lex, 0.75, CFG)
+    return aggregate(judged), [(j.stance, j.reason) for j in judged]
+
+
+def test_claim_analysis_splits_speaker_numbers_and_polarity() -> None:
+    lex = lexical(chunks_of(ARTICLE))
+    c = analyse("The council did not close the library.", "en", lex)
+    assert c.negated and c.speaker is None and not c.quantities
+    c = analyse("Mira Holt said the council will cut 14 jobs.", "en", lex)
+    assert c.speaker == "Mira Holt" and [q.value for q in c.quantities] == [14.0]
+    assert not any("holt" in t for t in c.weights)  # who asserts is not what is asserted
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        (
+            "14 staff will lose their jobs at the Eastgate library.",
+            "disputed",
+        ),  # report vs denial's figure
+        ("40 staff will lose their jobs at the Eastgate library.", "contradicted"),
+        ("Mira Holt accused the council of hiding the budget gap.", "supported"),
+        ("The library will be sold to a hotel chain.", "not_enough_info"),
+        ("The council admitted it will close the Eastgate library.", "contradicted"),
+    ],
+)
+def test_verdicts_from_the_steps(claim: str, expected: str) -> None:
+    label, judged = verdict(claim)
+    assert label == expected, judged
+
+
+def test_a_figure_of_another_kind_is_not_a_rival() -> None:
+    # 1962 is a year, the claim's 14 is a count: only counts are compared with counts.
+    label, judged = verdict("The Eastgate library opened in 1962.")
+    assert label == "supported", judged
+    assert ("refutes", "quantity") not in judged
