@@ -9,18 +9,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer.question import Question, parse_question
+from assistant.answer.question import parse_question
 from assistant.articles import IngestResult, build_chunks, bundled_article, read_articles
 from assistant.config import Settings
 from assistant.errors import BadInput, UnknownDocument
-from assistant.models import Answer, Chunk, Citation, DocInfo, Verdict, as_lang
+from assistant.models import Answer, Citation, DocInfo, Verdict, as_lang
 from index.ingest import Article, check_query, make_article
 from index.language import detect_language
 
 if TYPE_CHECKING:  # loaded on first use: chromadb, the embedder and LangChain are heavy
-    from assistant.llm.client import ChatModel
-    from assistant.llm.guard import Grounds
-    from assistant.llm.translate import Translator
+    from assistant.llm.session import LLMSession
     from index.embeddings import IsnadEmbeddings
     from index.lexical import LexicalIndex
     from index.retriever import HybridRetriever
@@ -187,7 +185,7 @@ class Assistant:
         self, question: str, doc: str | None = None, llm: bool | None = None
     ) -> Iterator[str | Answer]:
         """Answer tokens as they are written (LLM mode), then the checked Answer."""
-        from assistant.answer import abstain, compose, rank
+        from assistant.answer.pipeline import answer_question
 
         t0 = time.perf_counter()
         q = parse_question(self.check_text(question))
@@ -196,34 +194,15 @@ class Assistant:
         doc_ids = self._doc_filter(doc)
         hits = self.retriever.hits(q.text, doc_ids, list(q.tokens))
         t1 = time.perf_counter()
-        cfg, lex = self.settings.answer, self.lexical
-        ranked = rank.score_hits(q, hits, lex, cfg)
-        abstained = abstain.should_abstain(q, ranked, lex.chunks_of(doc_ids), cfg, self.min_dense)
-        if abstained:
-            result = abstain.abstention(q)
-        else:
-            result = compose.compose(q, rank.select(ranked, cfg))
-        if use_llm and not abstained:
-            for item in self._llm_answer(q, ranked, result):
+        cfg = self.settings.answer
+        result, ranked = answer_question(q, hits, self.lexical, doc_ids, cfg, self.min_dense)
+        if use_llm and not result.abstained:
+            for item in self.llm.answer(q, ranked, result):
                 if isinstance(item, Answer):
                     result = item
                 else:
                     yield item
         result.timings_ms = _timings(t0, t1, "answer")
-        yield result
-
-    def _llm_answer(self, q: Question, ranked: list[Any], extractive: Answer) -> Iterator[Any]:
-        """The LLM's tokens, then its guarded Answer with translated citations."""
-        from assistant.llm.answer import stream_answer
-
-        result = extractive
-        grounds, cfg = self.grounds, self.settings.guard
-        for item in stream_answer(self.chat_model, q, ranked, extractive, grounds, cfg):
-            if isinstance(item, Answer):
-                result = item
-            else:
-                yield item
-        self._translate(result.citations, q.lang)
         yield result
 
     def _use_llm(self, llm: bool | None) -> bool:
@@ -239,23 +218,13 @@ class Assistant:
         return self.settings.answer.dense_threshold(self.settings.embedder_spec)
 
     @cached_property
-    def chat_model(self) -> ChatModel:
-        """The LLM client (built on first use)."""
-        from assistant.llm.client import ChatModel
+    def llm(self) -> LLMSession:
+        """The LLM path (built on first use; nothing connects before a request needs it)."""
+        from assistant.llm.session import LLMSession
 
-        return ChatModel(self.settings)
-
-    @cached_property
-    def grounds(self) -> Grounds:
-        """What the citation guard checks LLM statements against."""
-        from assistant.llm.guard import Grounds
-
-        return Grounds(self._similar, self.min_dense, self.settings.guard.min_coverage)
-
-    def _similar(self, text: str, chunk: Chunk) -> float:
-        q = self.embeddings.encode_query(text)
-        d = self.embeddings.encode_documents([chunk.text])[0]
-        return float(q @ d)
+        return LLMSession(
+            self.settings, self.embeddings, lambda: self.lexical.by_id, self.min_dense
+        )
 
     # ---- claims -------------------------------------------------------------------------
     def verify(self, claim: str, doc: str | None = None, llm: bool | None = None) -> Verdict:
@@ -273,24 +242,9 @@ class Assistant:
         lex = self.lexical
         result = verify_claim(claim, lang, hits, lex, self.min_dense, self.settings.verify)
         if use_llm and result.evidence:
-            from assistant.llm.answer import explain_verdict
-
-            given = {e.id: lex.by_id[e.chunk_id] for e in result.evidence}
-            result = explain_verdict(self.chat_model, result, given, self.grounds)
-            self._translate(result.evidence, lang)
+            result = self.llm.explain(result)
         result.timings_ms = _timings(t0, t1, "verify")
         return result
-
-    @cached_property
-    def translator(self) -> Translator:
-        """LLM translations of passages, cached under ISNAD_HOME."""
-        from assistant.llm.translate import Translator
-
-        return Translator(self.chat_model, self.settings.home / "cache" / "translations.json")
-
-    def _translate(self, citations: Sequence[Citation], lang: str) -> None:
-        """Fill `translation` of cited passages written in the other language (LLM mode)."""
-        self.translator.fill(citations, self.lexical.by_id, lang)
 
 
 def _timings(t0: float, t1: float, step: str) -> dict[str, float]:
