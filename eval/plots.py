@@ -22,10 +22,11 @@ COLOURS = {
     "questions": "#7570b3",
     "claims": "#e7298a",
 }
-# matplotlib's tab20, for the values of grouping fields found in the dataset.
+# matplotlib's tab20 without its greys (grey is `overall`): the strong colours, then the light
+# ones, for the values of the grouping fields found in the dataset.
 PALETTE = (
-    "#1f77b4 #aec7e8 #ff7f0e #ffbb78 #2ca02c #98df8a #d62728 #ff9896 #9467bd #c5b0d5 "
-    "#8c564b #c49c94 #e377c2 #f7b6d2 #7f7f7f #c7c7c7 #bcbd22 #dbdb8d #17becf #9edae5"
+    "#1f77b4 #ff7f0e #2ca02c #d62728 #9467bd #8c564b #e377c2 #bcbd22 #17becf "
+    "#aec7e8 #ffbb78 #98df8a #ff9896 #c5b0d5 #c49c94 #f7b6d2 #dbdb8d #9edae5"
 ).split()
 NOT_INSTALLED = "plots skipped: matplotlib is not installed (pip install 'isnad[eval]')"
 
@@ -85,18 +86,20 @@ def metric_bars(
                 ys.append(i + (j - (len(names) - 1) / 2) * height)
                 xs.append(value)
                 labels.append(f"{value:.2f} ({ratio[0]}/{ratio[1]})")
-            colour = COLOURS.get(g, PALETTE[j % len(PALETTE)])
+            colour = COLOURS.get(g, PALETTE[(j - 1) % len(PALETTE)])
             ax.barh(ys, xs, height=height, color=colour, label=f"{g} ({groups[g]['items']})")
             for y, x, label in zip(ys, xs, labels, strict=True):
                 ax.text(min(x, 1.0) + 0.01, y, label, va="center", fontsize=6.5)
         ax.set_xlim(0, 1.25)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
         ax.set_yticks(range(len(metrics)), [METRICS[m][0] for m in metrics])
-        ax.set_title(title)
+        if len(panels) > 1:
+            ax.set_title(title)
         ax.grid(axis="x", alpha=0.3)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.04), ncol=3, fontsize=8)
     axes[0][0].invert_yaxis()  # shared y axis: once, so the first metric is on top
-    fig.suptitle("isnad eval: share per metric (items in legend)")
+    only = f" {next(iter(panels))}" if len(panels) == 1 else ""
+    fig.suptitle(f"isnad eval: share per metric{only} (items in legend)")
     return save(fig, path)
 
 
