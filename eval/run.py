@@ -62,7 +62,8 @@ def setup_notes(dataset: Path, n_items: int, articles: Sequence[ArticleFile]) ->
     ]
     calls = ingest_calls(articles)
     if calls:
-        notes.append(f"ingest: {len(articles)} articles in {len(calls)} `isnad ingest` calls")
+        n = len(calls)
+        notes.append(f"ingest: {len(articles)} articles in {n} `isnad ingest` call{'s' * (n > 1)}")
     notes.append(
         "text matching: NFKC, casefold, Arabic diacritics/tatweel removed, alef variants unified, "
         "Arabic-Indic digits to ASCII, whitespace collapsed, then substring"
@@ -84,7 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     except BadInput as exc:
         print(f"eval: error: {exc}", file=sys.stderr)
         return 2
-    out = output_folder(args.out, dataset)
+    try:
+        out = output_folder(args.out, dataset)
+    except OSError as exc:
+        print(f"eval: error: cannot create the output folder: {exc}", file=sys.stderr)
+        return 2
     print(f"eval: writing to {out}", file=sys.stderr)
     judge = None
     if args.judge == "auto":

@@ -71,6 +71,7 @@ def profile_text(fn: Callable[[], Any], top: int = 25) -> tuple[str, list[tuple[
 
 
 def make_assistant(home: Path, url: str | None) -> Any:
+    """An Assistant on the index at home (or the Chroma server at url), no default article."""
     from assistant.config import Settings
     from assistant.core import Assistant
 
@@ -78,6 +79,7 @@ def make_assistant(home: Path, url: str | None) -> Any:
 
 
 def child_env(home: Path) -> dict[str, str]:
+    """The environment of a child process on the index at home: offline, no Chroma server."""
     env = dict(os.environ, ISNAD_HOME=str(home), HF_HUB_OFFLINE="1")
     env.pop("ISNAD_CHROMA_URL", None)
     return env

@@ -128,7 +128,7 @@ def test_eval_run_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture
     assert rows[0]["scores"]["citation_recall"] == [1, 1]
     assert rows[0]["groups"] == {"topic": "money"}
     summary = json.loads((outs[0] / "summary.json").read_text("utf-8"))
-    assert "ingest: 2 articles in 1 `isnad ingest` calls" in summary["notes"]  # one process
+    assert "ingest: 2 articles in 1 `isnad ingest` call" in summary["notes"]  # one process
     assert summary["groups"]["topic=money"]["items"] == 2
     assert summary["groups"]["topic=dates"]["metrics"]["completed"] == [1, 1]
     assert "macro_f1" in summary["groups"]["topic=money"]["verdicts"]
@@ -161,3 +161,12 @@ def test_eval_run_isnad_failure_exits_1(tmp_path: Path) -> None:
     dataset = tmp_path / "bell.jsonl"
     dataset.write_text(json.dumps(item) + "\n", encoding="utf-8")
     assert main([str(dataset), "--out", str(tmp_path / "out"), "--judge", "off"]) == 1
+
+
+def test_eval_run_output_folder_that_cannot_be_made_exits_2(tmp_path: Path) -> None:
+    from eval.run import main
+
+    dataset = write_dataset(tmp_path / "data")
+    blocker = tmp_path / "a_file"
+    blocker.write_text("", encoding="utf-8")
+    assert main([str(dataset), "--out", str(blocker / "out")]) == 2
