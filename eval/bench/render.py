@@ -87,7 +87,7 @@ def render(dev: dict[str, Any] | None, rows: Sequence[dict[str, Any]], meta: dic
         goals.append(["warm `ask` p50 ≤ 1.3 × plain retriever p50", f"{ratio_ask:.2f} ×",
                       "yes" if ratio_ask <= 1.3 else "**no**"])  # fmt: skip
     if rows:
-        parts += ["## Scale (synthetic bilingual articles, `eval/synth.py`)", ""]
+        parts += ["## Scale (synthetic bilingual articles, `eval/synth/`)", ""]
         parts += [
             "One fresh process per size and store; ingest with one `Assistant.ingest` call "
             "(model already loaded); `first query` builds the BM25 index from the store; then "
