@@ -40,7 +40,7 @@ gemma: $(STAMP)  ## optional: assemble EmbeddingGemma-300M (Gemma Terms of Use) 
 	$(BIN)/python -m index.fetch_gemma --dest $${ISNAD_MODELS:-$$HOME/.cache/isnad/models}/embeddinggemma-300m
 
 eval: $(STAMP)
-	$(BIN)/python -m eval.run eval/datasets/dev.jsonl
+	$(BIN)/python -m eval.run eval/datasets/dev.jsonl --out eval/out/dev
 
 bench: $(STAMP)
 	$(BIN)/python -m eval.bench

@@ -6,7 +6,6 @@ metric over phrases or citations is micro-averaged and a per-item metric is a pl
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -96,7 +95,8 @@ def _short(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _cites(kind: str, result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+def citations(kind: str, result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The cited passages of a result: `citations` of an answer, `evidence` of a verdict."""
     cites = result.get("citations" if kind == "question" else "evidence") or []
     return [c for c in cites if isinstance(c, Mapping)]
 
@@ -194,7 +194,7 @@ def score_item(
     if not isinstance(result, Mapping):
         error, result = error or "result is not a JSON object", {}
     s.add("completed", not error, f"error: {error}")
-    kind, cites = item["kind"], _cites(item["kind"], result)
+    kind, cites = item["kind"], citations(item["kind"], result)
     text = result.get("answer" if kind == "question" else "explanation") or ""
     if kind == "claim":
         verdict = result.get("verdict")
@@ -266,92 +266,4 @@ def confusion(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
     for gold, pred in pairs:
         row = out.setdefault(gold, {})
         row[pred] = row.get(pred, 0) + 1
-    return out
-
-
-# ---- LLM judge (RAGAS-style faithfulness): prompts and reply parsing; the calls are in run.py --
-JUDGE_CLAIMS_SYSTEM = (
-    "You split an answer into short, self-contained factual claims. The answer may be in Arabic "
-    "or English; write each claim in the answer's language. Keep who said what: 'X said Y' is "
-    "one claim. Skip statements that only say the sources do not answer. "
-    'Reply with JSON only: {"claims": ["...", "..."]}'
-)
-JUDGE_SUPPORT_SYSTEM = (
-    "You check claims against numbered source passages, which may be in Arabic or English: "
-    "judge meaning, not language. A claim is supported only when the passages alone state it, "
-    "including who says it. Reply with JSON only, one entry per claim, in order: "
-    '{"supported": [true, false, ...]}'
-)
-_MARKERS = re.compile(r"\s*\[\d+(?:\s*[,،]\s*\d+)*\]")
-_JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
-
-
-def judge_inputs(item: Item, record: Mapping[str, Any] | None) -> tuple[str, str, list[str]] | None:
-    """(question or claim, answer text without [n] markers, cited passages) for the judge;
-    None when there is nothing to judge (error, abstention, no citations)."""
-    result = (record or {}).get("result")
-    if not isinstance(result, Mapping) or result.get("abstained") is True:
-        return None
-    kind = item["kind"]
-    text = result.get("answer" if kind == "question" else "explanation")
-    cites = _cites(kind, result)
-    if not isinstance(text, str) or not text.strip() or not cites:
-        return None
-    passages = []
-    for c in cites:
-        line = f"[{c.get('id')}] ({c.get('speaker')}, {c.get('role')}) {c.get('quote')}"
-        if isinstance(c.get("translation"), str) and c["translation"]:
-            line += f"\n    translation: {c['translation']}"
-        passages.append(line)
-    return item["text"], _MARKERS.sub("", text).strip(), passages
-
-
-def claims_prompt(question: str, answer: str) -> str:
-    """The user message asking the judge to list the answer's claims."""
-    return f"Question or claim checked:\n{question}\n\nAnswer:\n{answer}"
-
-
-def support_prompt(claims: Sequence[str], passages: Sequence[str]) -> str:
-    """The user message asking whether each claim is supported by the cited passages."""
-    numbered = "\n".join(f"{n}. {c}" for n, c in enumerate(claims, start=1))
-    return "Passages:\n" + "\n".join(passages) + f"\n\nClaims:\n{numbered}"
-
-
-def parse_json_object(reply: str) -> dict[str, Any] | None:
-    """The first {...} JSON object in a reply (code fences and prose around it allowed)."""
-    m = _JSON_OBJECT.search(reply)
-    if not m:
-        return None
-    try:
-        data = json.loads(m.group(0))
-    except json.JSONDecodeError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def parse_claims(reply: str) -> list[str] | None:
-    """The claims of a claims reply, or None when the reply is unusable."""
-    data = parse_json_object(reply)
-    claims = (data or {}).get("claims")
-    if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
-        return None
-    return [c.strip() for c in claims if c.strip()]
-
-
-def parse_support(reply: str, n: int) -> list[bool] | None:
-    """One boolean per claim from a support reply, or None when the reply is unusable."""
-    data = parse_json_object(reply)
-    got = (data or {}).get("supported")
-    if not isinstance(got, list) or len(got) != n:
-        return None
-    out = []
-    for v in got:
-        if isinstance(v, bool):
-            out.append(v)
-        elif isinstance(v, str) and v.strip().lower() in ("true", "yes", "supported"):
-            out.append(True)
-        elif isinstance(v, str) and v.strip().lower() in ("false", "no", "unsupported"):
-            out.append(False)
-        else:
-            return None
     return out

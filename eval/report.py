@@ -1,142 +1,29 @@
-"""Aggregating item scores into a summary (summary.json) and rendering it as Markdown."""
+"""Rendering the summary as Markdown: the summary table, one table per grouping field, one
+section per metric with its formula, verdict metrics, confusion and abstention matrices, latency,
+plots and the failing items (report.md; the tables are also printed at the end of a run)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from eval.metrics import ItemScore, aggregate, confusion, percentile, share
+from eval.data import VERDICTS
+from eval.groups import FIXED, FIXED_GROUPINGS
+from eval.metrics import ItemScore, share
+from eval.summary import ABSTENTION_GOLD, ABSTENTION_OUTCOMES, LATENCY, METRICS, VERDICT_ORDER
 
-# name -> (label, one-line formula); the order is the order of every table.
-METRICS: dict[str, tuple[str, str]] = {
-    "answer_keys_in_answer": (
-        "answer accuracy (answer text)",
-        "answerable questions whose answer text matches every `answer_keys` group / answerable "
-        "questions",
-    ),
-    "answer_keys_in_answer_or_citations": (
-        "answer accuracy (answer or citations)",
-        "answerable questions where every group matches the answer text or a cited quote or "
-        "translation / answerable questions",
-    ),
-    "citation_recall": (
-        "citation recall",
-        "gold evidence phrases contained in some cited `quote` (questions: `citations`, claims: "
-        "`evidence`) / gold evidence phrases",
-    ),
-    "citation_precision": (
-        "citation precision",
-        "citations that are relevant / citations, over items with gold evidence or answer keys; "
-        "relevant (ALCE-style, by text match instead of NLI) = the `quote` contains a gold "
-        "evidence phrase, or the `quote` or `translation` contains an answer-key alternative",
-    ),
-    "citation_precision_decisive": (
-        "citation precision (decisive evidence)",
-        "claims only: `evidence` entries with `stance` supports or refutes that are relevant (as "
-        "above) / such entries; leaves out the neutral context isnad shows beside the verdict",
-    ),
-    "attribution_accuracy": (
-        "attribution accuracy",
-        "covered evidence phrases with a covering citation whose `speaker` matches an accepted "
-        "speaker key and whose `role` is accepted / covered evidence phrases (items with gold "
-        "speaker and role)",
-    ),
-    "abstained_when_unanswerable": (
-        "abstained (unanswerable)",
-        "unanswerable questions with `abstained: true` / unanswerable questions",
-    ),
-    "answered_when_answerable": (
-        "answered (answerable)",
-        "answerable questions with `abstained: false` / answerable questions",
-    ),
-    "verdict_accuracy": (
-        "verdict accuracy",
-        "claims whose `verdict` is one of the accepted verdicts / claims",
-    ),
-    "quote_verbatim": (
-        "quote faithfulness",
-        "citations and evidence with `quote == source_text[start:end]` of the article file / "
-        "checked citations (.html articles and unknown doc ids are not checked)",
-    ),
-    "lang_match": (
-        "language match",
-        "results whose answer (questions) or explanation (claims) is in the item's language, "
-        "Arabic when Arabic letters are over half of all letters / results",
-    ),
-    "llm_faithfulness": (
-        "LLM-judge faithfulness",
-        "answer claims the judge finds supported by the cited passages / answer claims the judge "
-        "lists (RAGAS-style, micro-averaged; only when an LLM is configured; replies cached)",
-    ),
-    "completed": (
-        "completed",
-        "items with a result (not an error record) / items; errors score 0 on accuracy, "
-        "recall, verdict and abstention metrics",
-    ),
-}
-
-GROUPS: dict[str, Callable[[Mapping[str, Any]], bool]] = {
-    "overall": lambda it: True,
-    "ar": lambda it: it["lang"] == "ar",
-    "en": lambda it: it["lang"] == "en",
-    "questions": lambda it: it["kind"] == "question",
-    "claims": lambda it: it["kind"] == "claim",
-}
-LATENCY = {
-    "latency_p50_ms": "p50 of `timings_ms.total` over results that report it (ms)",
-    "latency_p95_ms": "p95 of `timings_ms.total`, linear interpolation (ms)",
-}
-VERDICT_ORDER = ("supported", "contradicted", "disputed", "not_enough_info", "error")
-ABSTENTION_GOLD = ("answerable", "unanswerable")
-ABSTENTION_OUTCOMES = ("answered", "abstained", "error")
-
-
-def summarise(
-    items: Sequence[Mapping[str, Any]],
-    scores: Sequence[ItemScore],
-    verdicts: Sequence[str | None],
-    abstentions: Sequence[tuple[str, str] | None],
-) -> dict[str, Any]:
-    """Plain-JSON summary of the scores (no timings: identical on every run of the same
-    outputs): ratios per group, claim confusion matrix, question abstention matrix, counts."""
-    groups: dict[str, Any] = {}
-    for name, keep in GROUPS.items():
-        idx = [i for i, it in enumerate(items) if keep(it)]
-        ratios = aggregate(scores[i].scores for i in idx)
-        groups[name] = {
-            "items": len(idx),
-            "metrics": {m: list(ratios[m]) for m in METRICS if m in ratios},
-        }
-    pairs = [
-        (" or ".join(it["verdict"]), verdicts[i] or "error")
-        for i, it in enumerate(items)
-        if it["kind"] == "claim"
-    ]
-    return {
-        "groups": groups,
-        "confusion": confusion(pairs),
-        "abstention": confusion(a for a in abstentions if a is not None),
-        "unchecked_quotes": sum(s.unchecked_quotes for s in scores),
-        "failing": sum(bool(s.reasons) for s in scores),
-    }
-
-
-def latency_summary(
-    items: Sequence[Mapping[str, Any]], latencies: Sequence[float | None]
-) -> dict[str, Any]:
-    """Timings (they change on every run, so they live apart from the scores)."""
-    groups = {}
-    for name, keep in GROUPS.items():
-        lat = [x for it, x in zip(items, latencies, strict=True) if keep(it) and x is not None]
-        groups[name] = {m: percentile(lat, 50 if "p50" in m else 95) for m in LATENCY}
-    per_item = {it["id"]: ms for it, ms in zip(items, latencies, strict=True)}
-    return {"groups": groups, "items": per_item}
+GROUPS = tuple(FIXED)  # the columns of the summary table: overall, ar, en, questions, claims
+MACRO_F1 = "verdict macro-F1"
 
 
 def _cell(ratio: Sequence[int] | None) -> str:
     value = share((ratio[0], ratio[1])) if ratio else None
     return "–" if value is None or not ratio else f"{value:.2f} ({ratio[0]}/{ratio[1]})"
+
+
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
 
 
 def _ms(value: float | None) -> str:
@@ -147,26 +34,70 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def metric_cells(summary: Mapping[str, Any], metric: str) -> list[str]:
-    """One metric's formatted value in every group, in GROUPS order."""
-    return [_cell(summary["groups"][g]["metrics"].get(metric)) for g in GROUPS]
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    return [_row(head), _row(["---"] * len(head)), *(_row(r) for r in rows)]
+
+
+def _macro(summary: Mapping[str, Any], group: str) -> str:
+    return _num((summary["groups"][group].get("verdicts") or {}).get("macro_f1"))
+
+
+def _has_claims(summary: Mapping[str, Any], groups: Sequence[str]) -> bool:
+    return any("verdicts" in summary["groups"][g] for g in groups)
+
+
+def metric_cells(
+    summary: Mapping[str, Any], metric: str, groups: Sequence[str] = GROUPS
+) -> list[str]:
+    """One metric's formatted value in every group (default: the fixed groups)."""
+    return [_cell(summary["groups"][g]["metrics"].get(metric)) for g in groups]
 
 
 def latency_cells(latency: Mapping[str, Any], metric: str) -> list[str]:
-    """One latency percentile in every group, in GROUPS order."""
+    """One latency percentile in every fixed group."""
     return [_ms(latency["groups"][g][metric]) for g in GROUPS]
 
 
 def summary_table(summary: Mapping[str, Any], latency: Mapping[str, Any] | None = None) -> str:
-    """The Markdown table of every metric (rows) by group (columns); latency rows if given."""
-    lines = [_row(["metric", *GROUPS]), _row(["---"] * (len(GROUPS) + 1))]
+    """Every metric (rows) by fixed group (columns), verdict macro-F1 when there are claims;
+    latency rows if given."""
+    lines = _table(["metric", *GROUPS], [])
     lines.append(_row(["items", *(str(summary["groups"][g]["items"]) for g in GROUPS)]))
     for metric, (label, _) in METRICS.items():
         if any(metric in summary["groups"][g]["metrics"] for g in GROUPS):
             lines.append(_row([label, *metric_cells(summary, metric)]))
+        if metric == "verdict_accuracy" and _has_claims(summary, GROUPS):
+            lines.append(_row([MACRO_F1, *(_macro(summary, g) for g in GROUPS)]))
     for metric in LATENCY if latency else ():
         lines.append(_row([metric.replace("_", " "), *latency_cells(latency or {}, metric)]))
     return "\n".join(lines)
+
+
+def extra_fields(summary: Mapping[str, Any]) -> list[str]:
+    """The grouping fields found in the items (not the fixed lang and kind)."""
+    return [f for f in summary.get("groupings", {}) if f not in FIXED_GROUPINGS]
+
+
+def field_table(summary: Mapping[str, Any], field: str) -> str:
+    """One row per value of a grouping field, one column per metric it has (and macro-F1)."""
+    groups = summary["groupings"][field]
+    metrics = [m for m in METRICS if any(m in summary["groups"][g]["metrics"] for g in groups)]
+    claims = _has_claims(summary, groups)
+    head = [field, "items", *(METRICS[m][0] for m in metrics), *([MACRO_F1] if claims else [])]
+    rows = []
+    for g in groups:
+        cells = [_cell(summary["groups"][g]["metrics"].get(m)) for m in metrics]
+        extra = [_macro(summary, g)] if claims else []
+        rows.append([g.partition("=")[2], str(summary["groups"][g]["items"]), *cells, *extra])
+    return "\n".join(_table(head, rows))
+
+
+def grouped_tables(summary: Mapping[str, Any], latency: Mapping[str, Any] | None = None) -> str:
+    """The summary table, then one table per grouping field (what a run prints at the end)."""
+    parts = [summary_table(summary, latency)]
+    for field in extra_fields(summary):
+        parts += [f"By `{field}`:", field_table(summary, field)]
+    return "\n\n".join(parts)
 
 
 def _ordered(labels: set[str], order: Sequence[str]) -> list[str]:
@@ -193,15 +124,52 @@ def confusion_table(matrix: Mapping[str, Mapping[str, int]]) -> str:
     return matrix_table(matrix, "accepted \\ predicted", VERDICT_ORDER)
 
 
-def failing_lines(items: Sequence[Mapping[str, Any]], scores: Sequence[ItemScore]) -> list[str]:
-    """One Markdown bullet per failing item (questions first), with its reasons."""
+VERDICT_TEXT = (
+    "Accuracy counts a claim right when its verdict is one of the accepted verdicts. For "
+    "precision, recall and F1 a claim's gold label is its *effective gold*: the predicted verdict "
+    "when it is accepted, else the first accepted verdict. Per verdict: precision = correct / "
+    "predicted, recall = correct / effective gold, F1 = 2·correct / (2·correct + wrong "
+    "predictions + misses); an error record is a miss. Macro-F1 = mean F1 over the four "
+    "verdicts, leaving out a verdict that is neither expected nor predicted."
+)
+
+
+def verdict_tables(summary: Mapping[str, Any]) -> list[str]:
+    """Per-verdict precision/recall/F1 over all claims, then accuracy, macro-F1 and F1 per
+    verdict in every group that has claims."""
+    overall = summary["groups"]["overall"]["verdicts"]
+    rows = []
+    for v in VERDICTS:
+        p = overall["per_verdict"][v]
+        rows.append([v, str(p["gold"]), str(p["predicted"]), str(p["correct"]),
+                     _cell([p["correct"], p["predicted"]]), _cell([p["correct"], p["gold"]]),
+                     _num(p["f1"])])  # fmt: skip
+    out = _table(["verdict", "effective gold", "predicted", "correct", "precision", "recall",
+                  "F1"], rows)  # fmt: skip
+    out += ["", f"Macro-F1 over all claims: {_num(overall['macro_f1'])}.", ""]
+    rows = []
+    for name, g in summary["groups"].items():
+        if "verdicts" in g:
+            per = g["verdicts"]["per_verdict"]
+            cells = [_cell(g["metrics"].get("verdict_accuracy")), _num(g["verdicts"]["macro_f1"])]
+            f1s = [_num(per[v]["f1"]) for v in VERDICTS]
+            rows.append([name, str(g["verdicts"]["claims"]), *cells, *f1s])
+    out += _table(["group", "claims", "accuracy", "macro-F1", *(f"F1 {v}" for v in VERDICTS)], rows)
+    return out
+
+
+def failing_lines(items: Sequence[Mapping[str, Any]], scores: Sequence[ItemScore],
+                  fields: Sequence[str] = ()) -> list[str]:  # fmt: skip
+    """One Markdown bullet per failing item (questions first): kind, language, its values of
+    the grouping fields, and its reasons."""
     order = sorted(range(len(items)), key=lambda i: items[i]["kind"] != "question")
-    return [
-        f"- `{items[i]['id']}` ({items[i]['kind']}, {items[i]['lang']}): "
-        + "; ".join(scores[i].reasons)
-        for i in order
-        if scores[i].reasons
-    ]
+    lines = []
+    for i in order:
+        if scores[i].reasons:
+            it = items[i]
+            tags = [it["kind"], it["lang"], *(f"{f} {it[f]}" for f in fields if it.get(f))]
+            lines.append(f"- `{it['id']}` ({', '.join(tags)}): " + "; ".join(scores[i].reasons))
+    return lines
 
 
 def render_report(
@@ -211,20 +179,30 @@ def render_report(
     scores: Sequence[ItemScore],
     notes: Sequence[str],
     plots: Sequence[str] = (),
+    plots_note: str | None = None,
 ) -> str:
-    """The whole report.md: setup notes, summary, one section per metric with its formula,
-    confusion and abstention matrices, latency, plots, failures."""
-    head = _row(list(GROUPS)) + "\n" + _row(["---"] * len(GROUPS))
+    """The whole report.md: setup notes, summary, a table per grouping field, one section per
+    metric with its formula, verdict metrics, confusion and abstention matrices, latency, plots
+    (or why there are none), failures."""
+    fields = extra_fields(summary)
     parts = ["# isnad evaluation", "", *(f"- {n}" for n in notes), "", "## Summary", ""]
-    parts += [summary_table(summary), "", "## Metrics", ""]  # timings: own section below
+    parts += [summary_table(summary), ""]  # timings: own section below
+    for field in fields:
+        about = (
+            f"One row per value of the items' `{field}` field (grouping fields: eval/README.md)."
+        )
+        parts += [f"## By `{field}`", "", about, "", field_table(summary, field), ""]
+    parts += ["## Metrics", ""]
     parts += [
         "Every metric is a ratio `hits / trials` summed over the items of a group "
         "(micro-average); `–` means no trials. Text matching as in the notes above.",
         "",
     ]
     for metric, (label, formula) in METRICS.items():
-        parts += [f"### {label}", "", f"`{metric}` = {formula}", "", head]
+        parts += [f"### {label}", "", f"`{metric}` = {formula}", "", *_table(GROUPS, [])]
         parts += [_row(metric_cells(summary, metric)), ""]
+    if "verdicts" in summary["groups"]["overall"]:
+        parts += ["## Claims: verdicts", "", VERDICT_TEXT, "", *verdict_tables(summary), ""]
     if summary["confusion"]:
         parts += ["## Claims: verdict confusion matrix", ""]
         parts += [confusion_table(summary["confusion"]), ""]
@@ -240,11 +218,13 @@ def render_report(
             "",
         ]  # fmt: skip
     parts += ["## Latency (changes between runs; kept out of the score files)", ""]
-    parts += [_row(["", *GROUPS]), _row(["---"] * (len(GROUPS) + 1))]
-    parts += [_row([f"`{m}`", *latency_cells(latency, m)]) for m in LATENCY]
-    parts += ["", *(f"- `{m}` = {f}" for m, f in LATENCY.items()), ""]
-    if plots:
-        parts += ["## Plots", "", *(f"![{Path(p).stem}]({p})" for p in plots), ""]
-    failing = failing_lines(items, scores)
+    rows = [[g, _ms(t["latency_p50_ms"]), _ms(t["latency_p95_ms"])]
+            for g, t in latency["groups"].items()]  # fmt: skip
+    parts += [*_table(["group", "`latency_p50_ms`", "`latency_p95_ms`"], rows), ""]
+    parts += [*(f"- `{m}` = {f}" for m, f in LATENCY.items()), ""]
+    if plots or plots_note:
+        parts += ["## Plots", "", *(f"![{Path(p).stem}]({p})" for p in plots)]
+        parts += [plots_note, ""] if plots_note else [""]
+    failing = failing_lines(items, scores, fields)
     parts += [f"## Failing items ({len(failing)})", "", *(failing or ["None."]), ""]
     return "\n".join(parts)

@@ -1,0 +1,50 @@
+"""eval/synth and eval/bench: the synthetic articles are deterministic (and unchanged by the
+split into a package), the benchmark's helpers and command line."""
+
+from __future__ import annotations
+
+import hashlib
+
+from eval.metrics import detect_lang
+
+# sha256 of the text, question and claim of articles 0-9 (seed 0), as eval/synth.py wrote them
+# before it became a package: the scale benchmark measures the same corpus.
+FIRST_TEN = "fbb3762be4d5a56ccbda065d5c8b82d0f4fdda4c833ead88a0e24975f93af3fe"
+
+
+def test_synth_is_deterministic_bilingual_and_long_enough() -> None:
+    from eval.synth import article, articles
+
+    arts = list(articles(20, seed=3))
+    assert [a.text for a in arts] == [a.text for a in articles(20, seed=3)]
+    assert arts[5].text == article(5, seed=3).text != article(5, seed=4).text
+    assert {a.lang for a in arts[::2]} == {"en"} and {a.lang for a in arts[1::2]} == {"ar"}
+    assert all(300 <= a.words <= 700 for a in arts)
+    assert all(a.answer in a.text and a.answer in a.claim for a in arts)
+    assert detect_lang(arts[1].text) == "ar" and detect_lang(arts[1].question) == "ar"
+    blob = "".join(a.text + a.question + a.claim for a in articles(10, seed=0))
+    assert hashlib.sha256(blob.encode()).hexdigest() == FIRST_TEN
+
+
+def test_synth_main_writes_files(tmp_path) -> None:
+    from eval.synth import main
+
+    assert main(["3", "--out", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["synth_00000_en.txt", "synth_00001_ar.txt", "synth_00002_en.txt"]
+
+
+def test_nice_floor() -> None:
+    from eval.bench.scale import nice_floor
+
+    assert [nice_floor(x) for x in (0.5, 1, 7, 1530, 2999, 10_000)] == [1, 1, 5, 1000, 2000, 10_000]
+
+
+def test_bench_command_line() -> None:
+    from eval.bench.cli import _parser, main
+
+    args = _parser().parse_args([])
+    assert (args.sizes, args.rounds, args.budget_min) == ("100,1000,10000", 5, 20)
+    assert not args.server and not args.skip_dev
+    assert args.out.parts[-3:] == ("eval", "out", "bench")
+    assert main(["--sizes", "many"]) == 2  # refused before anything is measured
