@@ -143,7 +143,30 @@ class VerifySettings(BaseModel):
         description="Share of the claim's words that must come from other passages to call a "
         "name substituted ('Y founded X' where the article says Z did).",
     )
+    strict_coverage: float = Field(
+        0.85,
+        ge=0,
+        le=1,
+        description="Share of the claim's weighted words a passage must carry for the rules "
+        "alone to call the claim stated (below it the learned model decides).",
+    )
+    min_content: int = Field(
+        3, ge=1, description="Fewest content words a claim needs for the rules alone to decide."
+    )
+    min_order: float = Field(
+        0.34,
+        ge=0,
+        le=1,
+        description="Share of the claim's word pairs a passage must keep in order to state it: "
+        "'Y sued X' keeps none of 'X sued Y'.",
+    )
     evidence_shown: int = Field(4, ge=1, le=20, description="Most passages a verdict shows.")
+    thresholds: dict[str, float] = Field(
+        default_factory=dict,
+        description="Confidence a verdict must reach to be given, by verdict (supported, "
+        "contradicted, disputed); unset ones take the values chosen on the dev sets and shipped "
+        "with the model (assistant/data/verdict_model.json).",
+    )
 
 
 class GuardSettings(BaseModel):

@@ -229,6 +229,7 @@ class Assistant:
     # ---- claims -------------------------------------------------------------------------
     def verify(self, claim: str, doc: str | None = None, llm: bool | None = None) -> Verdict:
         """Verdict on a claim from the indexed articles, with who says each side."""
+        from assistant.verify.passages import claim_passages
         from assistant.verify.pipeline import verify_claim
 
         t0 = time.perf_counter()
@@ -237,7 +238,7 @@ class Assistant:
         self.ensure_default()
         doc_ids = self._doc_filter(doc)
         lang = as_lang(detect_language(claim))
-        hits = self.retriever.hits(claim, doc_ids)
+        hits = claim_passages(claim, doc_ids, self.retriever, self.store, self.embeddings)
         t1 = time.perf_counter()
         lex = self.lexical
         result = verify_claim(claim, lang, hits, lex, self.min_dense, self.settings.verify)

@@ -82,6 +82,9 @@ class Verdict(BaseModel):
     language: Lang
     verdict: VerdictLabel
     explanation: str
+    confidence: float = Field(
+        0.0, ge=0, le=1, description="how sure the verdict is (0-1, calibrated on the dev sets)"
+    )
     evidence: list[Evidence] = Field(default_factory=list)
     mode: Literal["extractive", "llm"] = "extractive"
     timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -1,12 +1,41 @@
-"""Step 3 of verification, plain Python: the verdict from the passages' stances."""
+"""Step 3 of verification: the verdict and its confidence from the judged passages.
+
+Two kinds of evidence. A checkable slot (a passage states the claim with another figure, another
+actor, the opposite polarity, or one party's account against another's denial) decides by rule.
+Otherwise the learned model weighs the softer evidence (how much of the claim the article carries,
+hedges, debunking, denials, the dense similarity) and a verdict other than not_enough_info is
+given only when its probability clears the threshold chosen on dev.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from assistant.config import VerifySettings
+from assistant.verify.claim import Claim
+from assistant.verify.model import shipped
 from assistant.verify.stance import Judged
 
+# Which stances of the article each verdict is right for (the dev sets' mapping).
+ACCEPTS = {
+    "supported": ("agree",),
+    "contradicted": ("disagree",),
+    "disputed": ("disagree", "discuss"),
+    "not_enough_info": ("discuss", "unrelated"),
+}
 
-def aggregate(judged: list[Judged]) -> str:
-    """The verdict label from the judged passages."""
+
+@dataclass(frozen=True)
+class Decision:
+    """The verdict label, how sure it is, and why no stronger verdict was given."""
+
+    label: str
+    confidence: float
+    missing: str | None = None  # discussed | reported | None
+
+
+def rule_label(judged: list[Judged]) -> str:
+    """The verdict the passage rules alone give."""
     supports = [j for j in judged if j.stance == "supports"]
     hard = [j for j in judged if j.stance == "refutes" and j.reason != "denial"]
     denials = [j for j in judged if j.stance == "refutes" and j.reason == "denial"]
@@ -24,3 +53,51 @@ def aggregate(judged: list[Judged]) -> str:
     if denials:
         return "contradicted"
     return "not_enough_info"
+
+
+def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
+    """The rules' verdict from the passages that state the claim all but one checkable slot:
+    supports that carry nearly all of it, refutations that carry most of it or are denials."""
+    if len(claim.content) < cfg.min_content:
+        return "not_enough_info"  # "Giant crab": too little to state or deny
+    kept = [
+        j for j in judged
+        if (j.stance == "supports" and j.coverage >= cfg.strict_coverage)
+        or (j.stance == "refutes" and j.reason != "debunk"
+            and (j.coverage >= cfg.supports or j.reason in ("denial", "polarity")))
+    ]  # fmt: skip
+    return rule_label(kept)
+
+
+def choose(
+    p: dict[str, float], ruled: str, thresholds: dict[str, float]
+) -> tuple[str, float]:
+    """The verdict and its confidence from the stance probabilities and the checkable-slot
+    verdict. A verdict's confidence is the probability that it is right (the sum of the stances
+    it is right for); the rules' verdict wins, as sure as the rules were right on dev."""
+    right = {v: sum(p[s] for s in stances) for v, stances in ACCEPTS.items()}
+    # The rules' verdict stands unless the model finds it most unlikely (a misread passage).
+    if ruled != "not_enough_info" and right[ruled] >= thresholds.get("rule_gate", 0.0):
+        return ruled, max(right[ruled], thresholds.get(f"rule_{ruled}", 0.0))
+    for label in ("supported", "contradicted", "disputed"):
+        if right[label] >= thresholds[label]:
+            return label, right[label]
+    return "not_enough_info", right["not_enough_info"]
+
+
+def decide(
+    claim: Claim, judged: list[Judged], features: dict[str, float], cfg: VerifySettings
+) -> Decision:
+    """The verdict: the rules' where a checkable slot decides, else the model's when sure."""
+    ruled = checkable(claim, judged, cfg)
+    model = shipped()
+    if model is None:  # before a model is trained: the rules alone, no claim to certainty
+        return Decision(rule_label(judged), 0.5)
+    p = model.probabilities(features)
+    thresholds = model.thresholds | cfg.thresholds
+    label, confidence = choose(p, ruled, thresholds)
+    missing = None
+    if label == "not_enough_info" and p["unrelated"] < 0.5:
+        reported = [j for j in judged if j.hit.chunk.speaker != "article"]
+        missing = "reported" if reported and features["reported"] else "discussed"
+    return Decision(label, round(min(max(confidence, 0.0), 1.0), 4), missing)

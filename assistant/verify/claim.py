@@ -8,25 +8,27 @@ from assistant.attribution import attribute
 from assistant.models import ARTICLE_SPEAKER
 from assistant.verify.numbers import Quantity, quantities
 from index.language import language, normalize
-from index.lexical import LexicalIndex
 from index.normalize import tokens
 
 
 @dataclass(frozen=True)
 class Claim:
-    """What the claim asserts, and who it says asserts it."""
+    """What the claim asserts, and who it says asserts it: made once, passed to every step."""
 
     text: str
     lang: str
-    weights: dict[str, float]
+    content: tuple[str, ...]  # search tokens of what is asserted, in order, each once
     quantities: list[Quantity]
     speaker: str | None  # "X said/reported/denied ..." -> X
-    role: str | None  # report | accusation | denial | admission
+    role: str | None  # report | accusation | denial | statement | admission
     negated: bool
+    hedged: bool  # "reportedly", "يزعم", a question: the claim itself does not vouch
+    debunks: bool  # "X is a hoax", "لا صحة": the claim itself calls a story false
+    times: frozenset[tuple[str, int]]  # ("year", -1) for "last year"
 
 
-def analyse(text: str, lang: str, lex: LexicalIndex) -> Claim:
-    """The claim's content words, numbers, polarity and attribution."""
+def analyse(text: str, lang: str) -> Claim:
+    """The claim's content words, numbers, polarity, hedges, times and attribution."""
     lg = language(lang)
     att = attribute([text], lang)[0]
     speaker = att.speaker if att.speaker != ARTICLE_SPEAKER else None
@@ -38,15 +40,11 @@ def analyse(text: str, lang: str, lex: LexicalIndex) -> Claim:
     # by their own steps, so none of them counts towards a passage's relevance.
     skip = set(tokens(speaker)) if speaker else set()
     skip |= set(tokens(" ".join(lg.admission_words(norm))))
-    numeric = set(tokens(" ".join(w for w in text.split() if quantities(w))))
-    weights = {
-        t: min(lex.idf(t), lex.max_idf) for t in tokens(text) if t not in skip and t not in numeric
-    }
+    skip |= set(tokens(" ".join(w for w in text.split() if quantities(w))))
+    content = tuple(dict.fromkeys(t for t in tokens(text) if t not in skip))
     negated = lg.negated(norm) and role != "denial"
-    return Claim(text, lang, weights, quantities(text), speaker, role, negated)
-
-
-def coverage(claim: Claim, chunk_tokens: set[str]) -> float:
-    """Weighted share of the claim's content words that a passage contains."""
-    total = sum(claim.weights.values())
-    return sum(w for t, w in claim.weights.items() if t in chunk_tokens) / total if total else 0.0
+    hedged = lg.hedged(norm) or text.rstrip().endswith(("?", "؟"))
+    return Claim(
+        text, lang, content, quantities(text), speaker, role, negated, hedged,
+        lg.debunked(norm), frozenset(lg.times(norm)),
+    )  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.language import normalize
+from index.language import arabic, english, normalize
 
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -42,6 +42,7 @@ _CURRENCY = {
     "pounds": "gbp", "جنيه": "gbp", "استرليني": "gbp", "percent": "%", "%": "%", "بالمئه": "%",
     "بالمايه": "%", "في المايه": "%",
 }  # fmt: skip
+_MEASURES = {**english.MEASURES, **arabic.MEASURES}
 _TOKEN = re.compile(r"[$€£%]|\d+(?:[.,٫]\d+)*|[^\W\d_]+", re.UNICODE)
 
 
@@ -52,6 +53,12 @@ class Quantity:
     value: float
     unit: str | None
     year: bool = False  # four digits, no scale or unit: 1998, ٢٠٢٤
+    measure: str | None = None  # what the word after it measures: magnitude, duration, length...
+
+    @property
+    def kind(self) -> str:
+        """What the number measures: only quantities of one kind are compared."""
+        return self.unit or self.measure or ("year" if self.year else "count")
 
 
 def _strip_prefix(word: str) -> str:
@@ -94,9 +101,22 @@ def quantities(text: str) -> list[Quantity]:
                 unit = _CURRENCY[words[k]]
                 break
         year = j == i + 1 and bool(re.fullmatch(r"(1[89]|20|21)\d\d", words[i])) and not unit
-        out.append(Quantity(value, unit, year))
+        measure = _measure(words, j) if not unit else None
+        if measure is None and not unit and i and _MEASURES.get(words[i - 1]) == "magnitude":
+            measure = "magnitude"  # "magnitude 7.2"
+        out.append(Quantity(value, unit, year and not measure, measure))
         i = max(j, i + 1)
     return out
+
+
+def _measure(words: list[str], j: int) -> str | None:
+    """What the word after a number measures ("7.2 magnitude", "30 years old", "5 km")."""
+    if j >= len(words):
+        return None
+    found = _MEASURES.get(words[j]) or _MEASURES.get(_strip_prefix(words[j]))
+    if found == "duration" and j + 1 < len(words) and words[j + 1] in _MEASURES:
+        return _MEASURES[words[j + 1]]  # "30 years old" is an age
+    return found
 
 
 def _number_at(words: list[str], i: int) -> tuple[float | None, int]:

@@ -1,22 +1,24 @@
-"""Step 2 of verification: the stance of each retrieved passage towards the claim.
+"""Step 2 of verification: the stance of each passage of the article towards the claim.
 
-Judged by general rules because no multilingual NLI model ships its weights in a PyPI package:
-quantities (digits and number words in both languages), polarity (negation, admission vs
-denial), who says it (the claim's own attribution against each passage's speaker and role) and
-substituted names.
+General rules, each also a feature of the learned aggregation (no multilingual NLI model ships
+its weights in a PyPI package): figures compared only when they measure the same thing, polarity
+(negation, admission vs denial), hedged reports and debunking, relative time, who did what to
+whom (word order), who says it (the claim's own attribution against each passage's speaker and
+role) and substituted names.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.attribution import speaks
 from assistant.config import VerifySettings
 from assistant.models import Chunk, Stance
-from assistant.verify.claim import Claim, coverage
-from assistant.verify.numbers import Quantity, quantities, same_quantity
-from index.lexical import LexicalIndex
-from index.normalize import tokens
+from assistant.verify.claim import Claim
+from assistant.verify.cues import Cues, passage_cues, time_conflict
+from assistant.verify.matching import ArticleView
+from assistant.verify.numbers import Quantity, same_quantity
 from index.retriever import Hit
 
 
@@ -27,48 +29,64 @@ class Judged:
     hit: Hit
     coverage: float
     stance: Stance
-    reason: str  # quantity | substitution | denial | polarity | stated | related
+    reason: str  # quantity | substitution | denial | polarity | debunk | time | stated | related...
     found: Quantity | None = None
+    cues: Cues | None = None
+    order: float = 1.0
 
 
-def _kind(q: Quantity) -> str:
-    return q.unit or ("year" if q.year else "count")
+@dataclass
+class Scope:
+    """What the passages of one article are judged with: its view and the claim's weights."""
+
+    claim: Claim
+    view: ArticleView
+    weights: dict[str, float]
+    cfg: VerifySettings
+
+    @cached_property
+    def _coverages(self) -> dict[str, float]:
+        return {c.chunk_id: self.view.coverage(self.weights, [c.chunk_id]) for c in self.view.chunks}
+
+    def coverage(self, chunk_id: str) -> float:
+        """Weighted share of the claim this passage carries."""
+        got = self._coverages.get(chunk_id)
+        return self.view.coverage(self.weights, [chunk_id]) if got is None else got
 
 
-def _quantity_conflict(claim: Claim, chunk: Chunk) -> tuple[bool, bool, Quantity | None]:
-    """(some claimed number is stated, some is contradicted, the number the passage gives)."""
-    found = quantities(f"{chunk.text} {chunk.translation or ''}")
-    matched = conflict = False
-    other = None
+def quantity_relation(claim: Claim, found: tuple[Quantity, ...]) -> tuple[bool, Quantity | None]:
+    """(some claimed figure is stated, the rival figure of the same kind when none is)."""
+    matched, rival = False, None
     for cq in claim.quantities:
-        if any(same_quantity(cq, q) for q in found):
+        if any(same_quantity(cq, q) and cq.kind == q.kind for q in found):
             matched = True
             continue
-        rivals = [q for q in found if _kind(q) == _kind(cq)]
-        if rivals:
-            conflict, other = True, rivals[0]
-    return matched, conflict and not matched, other
+        rival = rival or next((q for q in found if q.kind == cq.kind), None)
+    return matched, None if matched else rival
 
 
-def _substituted(claim: Claim, chunk: Chunk, lex: LexicalIndex, cfg: VerifySettings) -> list[Chunk]:
+def _substituted(scope: Scope, chunk: Chunk) -> list[Chunk]:
     """The claim joins this passage's words with words the article uses about something else:
     "Jane Roe founded X" where one passage says Y founded X and another that Roe leads it.
     A missing word that sits elsewhere beside the word it sits beside in the claim too ("Jane"
     beside "Roe") is only a fuller name. Returns the passages the moved words come from."""
-    own = lex.token_set(chunk.chunk_id)
-    order = [t for t in tokens(claim.text) if t in claim.weights]
-    covered = {t for t in claim.weights if t in own}
-    missing = {t for t in claim.weights if t not in own}
+    view, weights = scope.view, scope.weights
+    order = list(scope.claim.content)
+    covered = {t for t in weights if view.has(chunk.chunk_id, t)}
     moved = 0.0
     sources: dict[str, Chunk] = {}
-    others = [o for o in lex.chunks_of([chunk.doc_id]) if o.chunk_id != chunk.chunk_id]
-    for t in missing:
-        elsewhere = [o for o in others if t in lex.token_list(o.chunk_id)]
+    others = [o for o in view.chunks if o.chunk_id != chunk.chunk_id]
+    # A passage that states most of the claim itself is not "something else".
+    stating = [o for o in others if scope.coverage(o.chunk_id) >= scope.cfg.supports]
+    for t in (t for t in weights if t not in covered):
+        if any(view.has(o.chunk_id, t) for o in stating):
+            continue
+        elsewhere = [o for o in others if view.has(o.chunk_id, t)]
         beside = covered & _near(order, t)
-        if elsewhere and not any(_near(lex.token_list(o.chunk_id), t) & beside for o in elsewhere):
-            moved += claim.weights[t]
+        if elsewhere and not any(_near(view.tokens[o.chunk_id], t) & beside for o in elsewhere):
+            moved += weights[t]
             sources.update((o.chunk_id, o) for o in elsewhere)
-    enough = moved >= cfg.moved_share * sum(claim.weights.values())
+    enough = moved >= scope.cfg.moved_share * sum(weights.values())
     return list(sources.values()) if enough else []
 
 
@@ -80,67 +98,69 @@ def _near(seq: list[str], token: str) -> set[str]:
     return out - {token}
 
 
-def _unheard(claim: Claim, doc_id: str, lex: LexicalIndex) -> float:
-    """Weighted share of the claim's words that the article never uses ("sued", "collision")."""
-    vocab = lex.doc_vocabulary(doc_id)
-    total = sum(claim.weights.values())
-    return sum(w for t, w in claim.weights.items() if t not in vocab) / total if total else 0.0
-
-
-def judge(
-    claim: Claim,
-    hit: Hit,
-    cov: float,
-    lex: LexicalIndex,
-    cfg: VerifySettings,
-    comparable: bool = True,
-) -> list[Judged]:
+def judge(scope: Scope, hit: Hit, cov: float, comparable: bool) -> list[Judged]:
     """The stance of one relevant passage (and of those a substitution points to)."""
-    moved_from = _substituted(claim, hit.chunk, lex, cfg) if not claim.negated else []
+    claim = scope.claim
+    moved_from = _substituted(scope, hit.chunk) if comparable and not claim.negated else []
     if moved_from and hit.chunk.role != "denial":
         # The contradiction lives where the article says who did it: cite that passage.
         return [Judged(hit, cov, "neutral", "related")] + [
-            Judged(Hit(o, 0.0, 0.0, 0.0), coverage(claim, lex.token_set(o.chunk_id)),
-                   "refutes", "substitution")
+            Judged(Hit(o, 0.0, 0.0, 0.0), scope.coverage(o.chunk_id), "refutes", "substitution")
             for o in moved_from
         ]  # fmt: skip
     # Across languages without a translation no word can be heard: the bar does not apply.
-    unheard = _unheard(claim, hit.chunk.doc_id, lex) if comparable else 0.0
-    return [_stance(claim, hit, cov, unheard, cfg)]
+    unheard = scope.view.unheard(scope.weights) if comparable else 0.0
+    return [_stance(scope, hit, cov, unheard)]
 
 
-def _stance(claim: Claim, hit: Hit, cov: float, unheard: float, cfg: VerifySettings) -> Judged:
-    c = hit.chunk
-    matched, conflict, found = _quantity_conflict(claim, c)
-    if conflict:
-        return Judged(hit, cov, "refutes", "quantity", found)
+def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
+    claim, cfg, c = scope.claim, scope.cfg, hit.chunk
+    cues = passage_cues(c, claim.lang)
+    order = scope.view.order(claim.content, c.chunk_id)
+
+    def said(stance: Stance, reason: str, found: Quantity | None = None) -> Judged:
+        return Judged(hit, cov, stance, reason, found, cues, order)
+
+    matched, rival = quantity_relation(claim, cues.quantities)
+    if rival is not None and cov >= cfg.relevant / 2:
+        return said("refutes", "quantity", rival)
+    if cov >= cfg.supports and time_conflict(claim.times, cues.times):
+        return said("refutes", "time")
     same_speaker = claim.speaker is not None and speaks(claim.speaker, [c]) is not False
-    if c.role == "denial":
+    # A denial that carries the whole claim in its own words asserts it (a misread cue).
+    if c.role == "denial" and not (
+        cov >= cfg.strict_coverage and not cues.negated and claim.role != "admission"
+    ):
         if claim.role == "denial" or claim.negated:
-            return Judged(hit, cov, "supports", "stated")
+            return said("supports", "stated")
         if claim.role == "admission" or (claim.speaker and same_speaker):
-            return Judged(hit, cov, "refutes", "polarity")
-        return Judged(hit, cov, "refutes", "denial")
+            return said("refutes", "polarity")
+        return said("refutes", "denial")
     if claim.negated and cov >= cfg.supports:
-        return Judged(hit, cov, "refutes", "polarity")
+        return said("supports" if cues.negated else "refutes", "stated" if cues.negated else "polarity")
+    if cues.debunks and not claim.debunks and cov >= cfg.relevant:
+        return said("refutes", "debunk")
     if claim.role == "admission" or (claim.speaker and not same_speaker):
-        return Judged(hit, cov, "neutral", "related")
+        return said("neutral", "related")
     if unheard < cfg.new_words and (cov >= cfg.supports or (matched and cov >= cfg.relevant)):
-        return Judged(hit, cov, "supports", "stated")
-    return Judged(hit, cov, "neutral", "related")
+        if order < cfg.min_order:
+            return said("neutral", "roles")
+        if cues.hedged and not claim.hedged:
+            return said("neutral", "hedged")
+        return said("supports", "stated")
+    return said("neutral", "related")
 
 
-def judge_all(
-    claim: Claim, hits: list[Hit], lex: LexicalIndex, min_dense: float, cfg: VerifySettings
-) -> list[Judged]:
-    """Judge the retrieved passages that are about the claim at all."""
+def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> list[Judged]:
+    """Judge the passages that are about the claim at all (the first hit's article is the one
+    judged; another article's passage counts only when its own words state most of the claim)."""
     out: list[Judged] = []
     own_seen = False
-    # A claim is about one article: the best-ranked one. Passages of other articles count only
-    # when their own words state most of the claim (not on similarity or a shared figure).
     home = hits[0].chunk.doc_id if hits else None
     for h in hits:
-        cov = coverage(claim, lex.token_set(h.chunk.chunk_id))
+        scope = scopes[h.chunk.doc_id]
+        claim, cfg = scope.claim, scope.cfg
+        cov = scope.coverage(h.chunk.chunk_id)
         comparable = h.chunk.readable_in(claim.lang)
         if h.chunk.doc_id != home and not (comparable and cov >= cfg.supports):
             continue
@@ -150,16 +170,14 @@ def judge_all(
         first_own = own and not own_seen and cov > 0
         own_seen = own_seen or first_own
         # A passage giving a figure of the claim's kind on the same subject answers it too.
-        rival = any(
-            _kind(q) in {_kind(c) for c in claim.quantities}
-            for q in quantities(f"{h.chunk.text} {h.chunk.translation or ''}")
-        )
+        kinds = {q.kind for q in claim.quantities}
+        rival = any(q.kind in kinds for q in passage_cues(h.chunk, claim.lang).quantities)
         bar = cfg.relevant / 2 if rival else cfg.relevant
         if h.chunk.headline or (
             not first_own and (cov < bar if comparable else h.dense < min_dense)
         ):
             continue
-        for j in judge(claim, h, cov if comparable else cfg.relevant, lex, cfg, comparable):
+        for j in judge(scope, h, cov if comparable else cfg.relevant, comparable):
             seen = next(
                 (k for k, o in enumerate(out) if o.hit.chunk.chunk_id == j.hit.chunk.chunk_id), None
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant import messages
 from assistant.models import ARTICLE_SPEAKER, Evidence, Lang, Verdict
+from assistant.verify.aggregate import Decision
 from assistant.verify.stance import Judged
 from index.language import language
 
@@ -36,8 +37,11 @@ def _found(j: Judged, lang: str) -> str:
     return number
 
 
-def build(claim: str, lang: Lang, label: str, judged: list[Judged], shown_max: int) -> Verdict:
+def build(
+    claim: str, lang: Lang, decision: Decision, judged: list[Judged], shown_max: int
+) -> Verdict:
     """The Verdict: evidence ranked by stance, explanation with [n] markers."""
+    label = decision.label
     order = {"refutes": 0, "supports": 0, "neutral": 1}
     shown = sorted(judged, key=lambda j: (order[j.stance], -j.coverage))[:shown_max]
     evidence = [
@@ -68,5 +72,6 @@ def build(claim: str, lang: Lang, label: str, judged: list[Judged], shown_max: i
         language=lang,
         verdict=label,
         explanation=explanation,
+        confidence=decision.confidence,
         evidence=evidence,
     )

@@ -52,6 +52,18 @@ class Language:
         """The admission verbs of a normalised text, as written."""
         return [m.group().strip() for m in self.lexicon.ADMISSION.finditer(text)]
 
+    def hedged(self, text: str) -> bool:
+        """Whether a normalised text reports without vouching ("reportedly", "يزعم")."""
+        return bool(self.lexicon.hedged(text))
+
+    def debunked(self, text: str) -> bool:
+        """Whether a normalised text calls a story false ("hoax", "لا صحة")."""
+        return bool(self.lexicon.debunked(text))
+
+    def times(self, text: str) -> set[tuple[str, int]]:
+        """Relative times a normalised text names: ("year", -1) for "last year"."""
+        return {value for pattern, value in self.lexicon.TIMES if pattern.search(text)}
+
     def said_question(self, normalised_question: str) -> str | None:
         """X in "what did X say" / "ماذا قال X", if the question asks that."""
         m = self.lexicon.SAID_QUESTION.search(normalised_question)

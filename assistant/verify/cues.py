@@ -1,0 +1,51 @@
+"""What a passage's own wording says about how it states things: negation, hedges, debunking,
+relative times and figures. Cached per text: an article's passages are read once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.verify.numbers import Quantity, quantities
+from index.language import language, normalize
+from index.models import Chunk
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The wording cues of one text."""
+
+    negated: bool
+    hedged: bool
+    debunks: bool
+    times: frozenset[tuple[str, int]]
+    quantities: tuple[Quantity, ...]
+
+
+@lru_cache(maxsize=50_000)
+def cues_of(text: str, lang: str) -> Cues:
+    """The cues of a text in a language."""
+    lg, norm = language(lang), normalize(text)
+    return Cues(
+        lg.negated(norm), lg.hedged(norm), lg.debunked(norm), frozenset(lg.times(norm)),
+        tuple(quantities(text)),
+    )  # fmt: skip
+
+
+def passage_cues(chunk: Chunk, claim_lang: str) -> Cues:
+    """A passage's cues, read in the claim's language where the article gives a translation
+    (figures from both: a translation may spell a number the original writes in digits)."""
+    own = cues_of(chunk.text, chunk.lang)
+    if chunk.lang == claim_lang or not chunk.translation:
+        return own
+    tr = cues_of(chunk.translation, claim_lang)
+    return Cues(
+        own.negated or tr.negated, own.hedged or tr.hedged, own.debunks or tr.debunks,
+        own.times | tr.times, own.quantities + tr.quantities,
+    )  # fmt: skip
+
+
+def time_conflict(claimed: frozenset[tuple[str, int]], given: frozenset[tuple[str, int]]) -> bool:
+    """The claim says "this year" where the passage says "last year" (same unit, other offset)."""
+    units = {u for u, _ in claimed} & {u for u, _ in given}
+    return any({o for u2, o in claimed if u2 == u}.isdisjoint({o for u2, o in given if u2 == u}) for u in units)

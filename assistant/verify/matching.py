@@ -1,0 +1,80 @@
+"""How much of a claim a passage carries, with weights taken from the one article judged.
+
+A word's weight is how rare it is among that article's passages (absent words weigh most), so a
+verdict about one article never changes with what else is indexed. Words meet by search token
+(stem or lemma) or, in Arabic, by their consonant skeleton: spelling variants with or without a
+long vowel (الأميركي / الأمريكي) and forms of one root (كاتب / كتب) meet.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+
+from index.language import has_arabic
+from index.lexical import LexicalIndex
+from index.models import Chunk
+
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(token: str) -> str:
+    """An Arabic token without its inner long vowels (a root-like form); other tokens as they are."""
+    if len(token) <= 3 or not has_arabic(token):
+        return token
+    inner = token[1:].translate(_LONG_VOWELS)
+    return token[0] + inner if len(inner) >= 2 else token
+
+
+class ArticleView:
+    """One article's passages as token sets, and the claim's word weights within it."""
+
+    def __init__(self, chunks: list[Chunk], lex: LexicalIndex) -> None:
+        self.chunks = chunks
+        self.tokens = {c.chunk_id: lex.token_list(c.chunk_id) for c in chunks}
+        self.sets = {cid: set(t) | {skeleton(x) for x in t} for cid, t in self.tokens.items()}
+        self.df = Counter(t for s in self.sets.values() for t in s)
+        self.vocab = set(self.df)
+
+    def has(self, chunk_id: str, token: str) -> bool:
+        """Whether the passage uses the token (or its skeleton)."""
+        own = self.sets.get(chunk_id, set())
+        return token in own or skeleton(token) in own
+
+    def weights(self, content: tuple[str, ...]) -> dict[str, float]:
+        """Each claim word's weight: rarer in this article weighs more, absent weighs most."""
+        n = len(self.chunks)
+        out = {}
+        for t in content:
+            df = max(self.df.get(t, 0), self.df.get(skeleton(t), 0))
+            out[t] = max(0.2, math.log((n + 1) / (df + 0.5)))
+        return out
+
+    def coverage(self, weights: dict[str, float], chunk_ids: list[str]) -> float:
+        """Weighted share of the claim's words that these passages carry."""
+        total = sum(weights.values())
+        got = sum(w for t, w in weights.items() if any(self.has(c, t) for c in chunk_ids))
+        return got / total if total else 0.0
+
+    def unheard(self, weights: dict[str, float]) -> float:
+        """Weighted share of the claim's words the article never uses ("sued", "flood")."""
+        total = sum(weights.values())
+        missing = sum(w for t, w in weights.items() if t not in self.vocab and skeleton(t) not in self.vocab)
+        return missing / total if total else 0.0
+
+    def order(self, content: tuple[str, ...], chunk_id: str) -> float:
+        """Share of the claim's word pairs the passage has in the claim's order (1.0 when fewer
+        than three words are shared): "Y sued X" keeps none of "X sued Y"'s pairs."""
+        seq = self.tokens.get(chunk_id, [])
+        pos = {}
+        for i, t in enumerate(seq):
+            pos.setdefault(t, i)
+            pos.setdefault(skeleton(t), i)
+        found = [pos.get(t, pos.get(skeleton(t))) for t in content]
+        at = [p for p in found if p is not None]
+        if len(at) < 3:
+            return 1.0
+        pairs = [(a, b) for i, a in enumerate(at) for b in at[i + 1 :] if a != b]
+        return sum(a < b for a, b in pairs) / len(pairs) if pairs else 1.0

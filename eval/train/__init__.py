@@ -1,0 +1,1 @@
+"""Training the learned parts of isnad from the dev sets (one command each, deterministic)."""
