@@ -60,27 +60,34 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
     supports that carry nearly all of it, refutations that carry most of it or are denials."""
     if len(claim.content) < cfg.min_content:
         return "not_enough_info"  # "Giant crab": too little to state or deny
-    kept = [
+    strong = [
         j for j in judged
-        if (j.stance == "supports" and j.coverage >= cfg.strict_coverage)
-        or (j.stance == "refutes" and j.reason != "debunk"
-            and (j.coverage >= cfg.supports or j.reason in ("denial", "polarity")))
+        if j.stance == "supports"
+        and (j.coverage >= cfg.strict_coverage or (j.matched and j.coverage >= cfg.supports))
+    ]  # fmt: skip
+    kept = strong + [
+        j for j in judged
+        if j.stance == "refutes" and j.reason != "debunk"
+        and (j.coverage >= cfg.supports or j.reason in ("denial", "polarity", "substitution")
+             or (j.reason == "quantity" and (strong or j.hit.chunk.role == "denial"
+                                            or (j.found is not None and j.found.unit))))
     ]  # fmt: skip
     return rule_label(kept)
 
 
 def choose(
-    p: dict[str, float], ruled: str, thresholds: dict[str, float]
+    p: dict[str, float], ruled: str, thresholds: dict[str, float], contested: bool
 ) -> tuple[str, float]:
     """The verdict and its confidence from the stance probabilities and the checkable-slot
     verdict. A verdict's confidence is the probability that it is right (the sum of the stances
     it is right for); the rules' verdict wins, as sure as the rules were right on dev."""
     right = {v: sum(p[s] for s in stances) for v, stances in ACCEPTS.items()}
-    # The rules' verdict stands unless the model finds it most unlikely (a misread passage).
-    if ruled != "not_enough_info" and right[ruled] >= thresholds.get("rule_gate", 0.0):
+    if ruled != "not_enough_info":
         return ruled, max(right[ruled], thresholds.get(f"rule_{ruled}", 0.0))
     for label in ("supported", "contradicted", "disputed"):
-        if right[label] >= thresholds[label]:
+        # Disputed needs a voice against the story in the article: a denial, a negation, a
+        # hedge, a debunking word or a refuting passage.
+        if right[label] >= thresholds[label] and (label != "disputed" or contested):
             return label, right[label]
     return "not_enough_info", right["not_enough_info"]
 
@@ -95,7 +102,7 @@ def decide(
         return Decision(rule_label(judged), 0.5)
     p = model.probabilities(features)
     thresholds = model.thresholds | cfg.thresholds
-    label, confidence = choose(p, ruled, thresholds)
+    label, confidence = choose(p, ruled, thresholds, bool(features["contested"]))
     missing = None
     if label == "not_enough_info" and p["unrelated"] < 0.5:
         reported = [j for j in judged if j.hit.chunk.speaker != "article"]

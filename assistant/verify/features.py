@@ -9,11 +9,12 @@ from assistant.verify.cues import passage_cues, time_conflict
 from assistant.verify.stance import Judged, Scope
 from index.retriever import Hit
 
+# What the learned model weighs. Measured but left out: the dense similarity's absolute level
+# (its scale is the embedder's), figures, times and debunking claims (too rare on dev to learn).
 FEATURES = (
-    "doc_cov", "max_cov", "pair_cov", "lead_cov", "dense_max", "dense_gap",
-    "best_hedged", "rel_hedged", "doc_hedged", "rel_debunk", "doc_debunk", "best_negated",
-    "denial", "reported", "order", "time_conflict", "qty_match", "qty_conflict",
-    "claim_hedged", "claim_debunks", "rule_supports", "rule_refutes", "arabic",
+    "doc_cov", "max_cov", "pair_cov", "lead_cov", "dense_gap", "best_hedged", "rel_hedged",
+    "doc_hedged", "rel_debunk", "doc_debunk", "best_negated", "denial", "reported", "order",
+    "claim_hedged", "rule_supports", "rule_refutes", "arabic",
 )  # fmt: skip
 
 
@@ -22,7 +23,7 @@ def features(scope: Scope, hits: list[Hit], judged: list[Judged]) -> dict[str, f
     claim, view = scope.claim, scope.view
     own = [h for h in hits if h.chunk.doc_id == (hits[0].chunk.doc_id if hits else None)]
     if not own:
-        return dict.fromkeys(FEATURES, 0.0) | {"arabic": float(claim.lang == "ar")}
+        return dict.fromkeys((*FEATURES, "contested"), 0.0) | {"arabic": float(claim.lang == "ar")}
     ids = [h.chunk.chunk_id for h in own]
     covs = {cid: scope.coverage(cid) for cid in ids}
     by_index = sorted(own, key=lambda h: h.chunk.index)
@@ -63,6 +64,15 @@ def features(scope: Scope, hits: list[Hit], judged: list[Judged]) -> dict[str, f
         "rule_supports": float(any(j.stance == "supports" for j in judged)),
         "rule_refutes": float(any(j.stance == "refutes" for j in judged)),
         "arabic": float(claim.lang == "ar"),
+        # Not a model input: whether any voice in the article goes against the story.
+        "contested": float(
+            view.unheard(scope.weights) < scope.cfg.new_words
+        ) * float(
+            any(c.negated for c in rel_cues)
+            or any(c.hedged or c.debunks for c in cues.values())
+            or any(h.chunk.role == "denial" for h in own)
+            or any(j.stance == "refutes" for j in judged)
+        ),
     }  # fmt: skip
 
 

@@ -33,6 +33,7 @@ class Judged:
     found: Quantity | None = None
     cues: Cues | None = None
     order: float = 1.0
+    matched: bool = False  # the passage gives the claim's own figure
 
 
 @dataclass
@@ -101,8 +102,11 @@ def _near(seq: list[str], token: str) -> set[str]:
 def judge(scope: Scope, hit: Hit, cov: float, comparable: bool) -> list[Judged]:
     """The stance of one relevant passage (and of those a substitution points to)."""
     claim = scope.claim
-    moved_from = _substituted(scope, hit.chunk) if comparable and not claim.negated else []
-    if moved_from and hit.chunk.role != "denial":
+    # An admission is judged against denials (polarity), a negated claim by polarity too.
+    plain = comparable and not claim.negated and claim.role != "admission"
+    moved_from = _substituted(scope, hit.chunk) if plain else []
+    # Only a passage that states the rest of the claim can show whom the article names for it.
+    if moved_from and hit.chunk.role != "denial" and cov >= scope.cfg.supports:
         # The contradiction lives where the article says who did it: cite that passage.
         return [Judged(hit, cov, "neutral", "related")] + [
             Judged(Hit(o, 0.0, 0.0, 0.0), scope.coverage(o.chunk_id), "refutes", "substitution")
@@ -118,19 +122,17 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     cues = passage_cues(c, claim.lang)
     order = scope.view.order(claim.content, c.chunk_id)
 
-    def said(stance: Stance, reason: str, found: Quantity | None = None) -> Judged:
-        return Judged(hit, cov, stance, reason, found, cues, order)
-
     matched, rival = quantity_relation(claim, cues.quantities)
+
+    def said(stance: Stance, reason: str, found: Quantity | None = None) -> Judged:
+        return Judged(hit, cov, stance, reason, found, cues, order, matched)
+
     if rival is not None and cov >= cfg.relevant / 2:
         return said("refutes", "quantity", rival)
     if cov >= cfg.supports and time_conflict(claim.times, cues.times):
         return said("refutes", "time")
     same_speaker = claim.speaker is not None and speaks(claim.speaker, [c]) is not False
-    # A denial that carries the whole claim in its own words asserts it (a misread cue).
-    if c.role == "denial" and not (
-        cov >= cfg.strict_coverage and not cues.negated and claim.role != "admission"
-    ):
+    if c.role == "denial":
         if claim.role == "denial" or claim.negated:
             return said("supports", "stated")
         if claim.role == "admission" or (claim.speaker and same_speaker):

@@ -29,7 +29,6 @@ from eval.verdicts import verdict_scores
 
 OUT = Path(__file__).resolve().parents[2] / "assistant" / "data" / MODEL_FILE
 GRID = [round(float(t), 2) for t in np.arange(0.50, 0.96, 0.05)]
-GATES = (0.0, 0.1, 0.2, 0.3)
 C_VALUES = (0.03, 0.1, 0.3, 1.0)
 FOLDS = 5
 
@@ -91,7 +90,7 @@ def scores(rows: list[Row], probs: list[dict[str, float]], th: dict[str, float])
     out = {}
     for lang, flag in (("ar", 1.0), ("en", 0.0)):
         pairs = [
-            (r.accepted, choose(p, r.strict, th)[0])
+            (r.accepted, choose(p, r.strict, th, bool(r.features["contested"]))[0])
             for r, p in zip(rows, probs, strict=True)
             if r.features["arabic"] == flag
         ]
@@ -104,7 +103,7 @@ def confusion(rows: list[Row], probs: list[dict[str, float]], th: dict[str, floa
     out: dict[str, dict[str, int]] = {s: {} for s in STANCES}
     for r, p in zip(rows, probs, strict=True):
         if r.features["arabic"] == flag:
-            v = choose(p, r.strict, th)[0]
+            v = choose(p, r.strict, th, bool(r.features["contested"]))[0]
             out[r.stance][v] = out[r.stance].get(v, 0) + 1
     return out
 
@@ -123,8 +122,8 @@ def objective(result: dict[str, Any], min_precision: float) -> float:
 def best_thresholds(rows: list[Row], probs: list[dict[str, float]], base: dict[str, float], min_precision: float) -> tuple[dict[str, float], float]:
     """The thresholds with the best objective on these probabilities (ties: the higher ones)."""
     best, best_score = {}, -2.0
-    for ts, tc, td, gate in itertools.product(GRID, GRID, GRID, GATES):
-        th = base | {"supported": ts, "contradicted": tc, "disputed": td, "rule_gate": gate}
+    for ts, tc, td in itertools.product(GRID, GRID, GRID):
+        th = base | {"supported": ts, "contradicted": tc, "disputed": td}
         score = objective(scores(rows, probs, th), min_precision)
         if score >= best_score:
             best, best_score = th, score

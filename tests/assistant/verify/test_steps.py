@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.config import VerifySettings
-from assistant.verify.aggregate import aggregate
+from assistant.verify.aggregate import decide
 from assistant.verify.claim import analyse
-from assistant.verify.stance import judge_all
+from assistant.verify.pipeline import assess
 from tests.support.chunks import chunks_of, hits_of, lexical
 
 ARTICLE = """Harbour council to close Eastgate library
@@ -23,18 +23,16 @@ CFG = VerifySettings()
 def verdict(claim: str) -> tuple[str, list[tuple[str, str]]]:
     chunks = chunks_of(ARTICLE)
     lex = lexical(chunks)
-    parsed = analyse(claim, "en", lex)
-    judged = judge_all(parsed, hits_of(chunks), lex, 0.75, CFG)
-    return aggregate(judged), [(j.stance, j.reason) for j in judged]
+    a = assess(claim, "en", hits_of(chunks), lex, 0.75, CFG)
+    return decide(a.claim, a.judged, a.features, CFG).label, [(j.stance, j.reason) for j in a.judged]
 
 
 def test_claim_analysis_splits_speaker_numbers_and_polarity() -> None:
-    lex = lexical(chunks_of(ARTICLE))
-    c = analyse("The council did not close the library.", "en", lex)
+    c = analyse("The council did not close the library.", "en")
     assert c.negated and c.speaker is None and not c.quantities
-    c = analyse("Mira Holt said the council will cut 14 jobs.", "en", lex)
+    c = analyse("Mira Holt said the council will cut 14 jobs.", "en")
     assert c.speaker == "Mira Holt" and [q.value for q in c.quantities] == [14.0]
-    assert not any("holt" in t for t in c.weights)  # who asserts is not what is asserted
+    assert not any("holt" in t for t in c.content)  # who asserts is not what is asserted
 
 
 @pytest.mark.parametrize(
