@@ -48,4 +48,7 @@ def passage_cues(chunk: Chunk, claim_lang: str) -> Cues:
 def time_conflict(claimed: frozenset[tuple[str, int]], given: frozenset[tuple[str, int]]) -> bool:
     """The claim says "this year" where the passage says "last year" (same unit, other offset)."""
     units = {u for u, _ in claimed} & {u for u, _ in given}
-    return any({o for u2, o in claimed if u2 == u}.isdisjoint({o for u2, o in given if u2 == u}) for u in units)
+    return any(
+        {o for u2, o in claimed if u2 == u}.isdisjoint({o for u2, o in given if u2 == u})
+        for u in units
+    )

@@ -5,6 +5,8 @@ found). The names are the keys of the shipped model's weights (assistant/data/ve
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from assistant.verify.cues import passage_cues, time_conflict
 from assistant.verify.stance import Judged, Scope
 from index.retriever import Hit
@@ -29,7 +31,7 @@ def features(scope: Scope, hits: list[Hit], judged: list[Judged]) -> dict[str, f
     by_index = sorted(own, key=lambda h: h.chunk.index)
     pairs = [
         view.coverage(scope.weights, [a.chunk.chunk_id, b.chunk.chunk_id])
-        for a, b in zip(by_index, by_index[1:], strict=False)
+        for a, b in pairwise(by_index)
     ]
     best = max(own, key=lambda h: (covs[h.chunk.chunk_id], h.dense))
     top = max(covs.values())

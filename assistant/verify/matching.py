@@ -21,7 +21,7 @@ _LONG_VOWELS = str.maketrans("", "", "اوي")
 
 @lru_cache(maxsize=100_000)
 def skeleton(token: str) -> str:
-    """An Arabic token without its inner long vowels (a root-like form); other tokens as they are."""
+    """An Arabic token without its inner long vowels (root-like); other tokens as they are."""
     if len(token) <= 3 or not has_arabic(token):
         return token
     inner = token[1:].translate(_LONG_VOWELS)
@@ -61,14 +61,16 @@ class ArticleView:
     def unheard(self, weights: dict[str, float]) -> float:
         """Weighted share of the claim's words the article never uses ("sued", "flood")."""
         total = sum(weights.values())
-        missing = sum(w for t, w in weights.items() if t not in self.vocab and skeleton(t) not in self.vocab)
+        missing = sum(
+            w for t, w in weights.items() if t not in self.vocab and skeleton(t) not in self.vocab
+        )
         return missing / total if total else 0.0
 
     def order(self, content: tuple[str, ...], chunk_id: str) -> float:
         """Share of the claim's word pairs the passage has in the claim's order (1.0 when fewer
         than three words are shared): "Y sued X" keeps none of "X sued Y"'s pairs."""
         seq = self.tokens.get(chunk_id, [])
-        pos = {}
+        pos: dict[str, int] = {}
         for i, t in enumerate(seq):
             pos.setdefault(t, i)
             pos.setdefault(skeleton(t), i)

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -35,7 +36,7 @@ class StanceModel:
         return {s: float(v) for s, v in zip(STANCES, p, strict=True)}
 
 
-def from_json(data: dict) -> StanceModel:  # type: ignore[type-arg]
+def from_json(data: dict[str, Any]) -> StanceModel:
     """A model from its JSON form (what eval/train/verdicts.py writes)."""
     return StanceModel(
         tuple(data["features"]), np.array(data["mean"]), np.array(data["scale"]),

@@ -47,7 +47,9 @@ class Scope:
 
     @cached_property
     def _coverages(self) -> dict[str, float]:
-        return {c.chunk_id: self.view.coverage(self.weights, [c.chunk_id]) for c in self.view.chunks}
+        return {
+            c.chunk_id: self.view.coverage(self.weights, [c.chunk_id]) for c in self.view.chunks
+        }
 
     def coverage(self, chunk_id: str) -> float:
         """Weighted share of the claim this passage carries."""
@@ -139,7 +141,9 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
             return said("refutes", "polarity")
         return said("refutes", "denial")
     if claim.negated and cov >= cfg.supports:
-        return said("supports" if cues.negated else "refutes", "stated" if cues.negated else "polarity")
+        return said(
+            "supports" if cues.negated else "refutes", "stated" if cues.negated else "polarity"
+        )
     if cues.debunks and not claim.debunks and cov >= cfg.relevant:
         return said("refutes", "debunk")
     if claim.role == "admission" or (claim.speaker and not same_speaker):

@@ -50,8 +50,11 @@ def assess_set(path: Path, home: Path) -> list[Row]:
         hits = claim_passages(it["text"], [it["doc"]], a.retriever, a.store, a.embeddings)
         got = assess(it["text"], lang, hits, a.lexical, a.min_dense, a.settings.verify)
         group = str(it.get("claim_id") or it["doc"])
-        rows.append(Row(it["id"], it["doc"], group, it["stance"], it["verdict"], got.features,
-                        rule_label(got.judged), checkable(got.claim, got.judged, a.settings.verify)))  # fmt: skip
+        strict = checkable(got.claim, got.judged, a.settings.verify)
+        rule = rule_label(got.judged)
+        rows.append(
+            Row(it["id"], it["doc"], group, it["stance"], it["verdict"], got.features, rule, strict)
+        )
     return rows
 
 

@@ -43,8 +43,9 @@ def fit(x: np.ndarray, y: np.ndarray, c: float) -> dict[str, Any]:
     lr.fit((x - mean) / scale, y)
     order = [list(lr.classes_).index(s) for s in STANCES]
     return {
-        "features": list(FEATURES), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
-        "coef": lr.coef_[order].round(6).tolist(), "intercept": lr.intercept_[order].round(6).tolist(),
+        "features": list(FEATURES), "mean": mean.round(6).tolist(),
+        "scale": scale.round(6).tolist(), "coef": lr.coef_[order].round(6).tolist(),
+        "intercept": lr.intercept_[order].round(6).tolist(),
         "thresholds": {}, "C": c,
     }  # fmt: skip
 
@@ -76,7 +77,7 @@ def _xy(rows: list[Row]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def rule_precision(rows: list[Row]) -> dict[str, float]:
-    """How often each verdict the rules give alone is accepted (Laplace-smoothed): its confidence."""
+    """How often each verdict the rules give alone is accepted (Laplace-smoothed)."""
     out = {}
     for label in ("supported", "contradicted", "disputed"):
         given = [r for r in rows if r.strict == label]
@@ -98,7 +99,9 @@ def scores(rows: list[Row], probs: list[dict[str, float]], th: dict[str, float])
     return out
 
 
-def confusion(rows: list[Row], probs: list[dict[str, float]], th: dict[str, float], flag: float) -> dict[str, dict[str, int]]:
+def confusion(
+    rows: list[Row], probs: list[dict[str, float]], th: dict[str, float], flag: float
+) -> dict[str, dict[str, int]]:
     """Gold stance -> predicted verdict counts."""
     out: dict[str, dict[str, int]] = {s: {} for s in STANCES}
     for r, p in zip(rows, probs, strict=True):
@@ -119,7 +122,9 @@ def objective(result: dict[str, Any], min_precision: float) -> float:
     return float(np.mean([lang["macro_f1"] or 0.0 for lang in result.values()])) - 2 * short
 
 
-def best_thresholds(rows: list[Row], probs: list[dict[str, float]], base: dict[str, float], min_precision: float) -> tuple[dict[str, float], float]:
+def best_thresholds(
+    rows: list[Row], probs: list[dict[str, float]], base: dict[str, float], min_precision: float
+) -> tuple[dict[str, float], float]:
     """The thresholds with the best objective on these probabilities (ties: the higher ones)."""
     best, best_score = {}, -2.0
     for ts, tc, td in itertools.product(GRID, GRID, GRID):
@@ -132,8 +137,12 @@ def best_thresholds(rows: list[Row], probs: list[dict[str, float]], base: dict[s
 
 def main(argv: list[str] | None = None) -> int:
     """Train, report cross-validated and fitted scores, write the model file."""
-    p = argparse.ArgumentParser(prog="python -m eval.train.verdicts", description=__doc__.splitlines()[0])
-    p.add_argument("--homes", type=Path, help="folder for the dev sets' indexes (default: temporary)")
+    p = argparse.ArgumentParser(
+        prog="python -m eval.train.verdicts", description=__doc__.splitlines()[0]
+    )
+    p.add_argument(
+        "--homes", type=Path, help="folder for the dev sets' indexes (default: temporary)"
+    )
     p.add_argument("--realdata", type=Path, default=REALDATA, help="folder of the dev sets")
     p.add_argument("--out", type=Path, default=OUT, help=f"model file (default: {OUT})")
     p.add_argument("--min-precision", type=float, default=0.8)
@@ -152,7 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     _, c, th, oof = chosen
     x, y = _xy(rows)
     model = fit(x, y, c) | {"thresholds": th}
-    report = {"cross_validated": scores(rows, oof, th), "fitted": scores(rows, probabilities(model, rows), th)}
+    report = {
+        "cross_validated": scores(rows, oof, th),
+        "fitted": scores(rows, probabilities(model, rows), th),
+    }
     for kind, result in report.items():
         for lang, r in result.items():
             per = {v: (d["precision"], d["recall"], d["f1"]) for v, d in r["per_verdict"].items()}

@@ -24,7 +24,9 @@ def verdict(claim: str) -> tuple[str, list[tuple[str, str]]]:
     chunks = chunks_of(ARTICLE)
     lex = lexical(chunks)
     a = assess(claim, "en", hits_of(chunks), lex, 0.75, CFG)
-    return decide(a.claim, a.judged, a.features, CFG).label, [(j.stance, j.reason) for j in a.judged]
+    return decide(a.claim, a.judged, a.features, CFG).label, [
+        (j.stance, j.reason) for j in a.judged
+    ]
 
 
 def test_claim_analysis_splits_speaker_numbers_and_polarity() -> None:
