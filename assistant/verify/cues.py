@@ -1,5 +1,5 @@
 """What a passage's own wording says about how it states things: negation, hedges, debunking,
-relative times and figures. Cached per text: an article's passages are read once."""
+doubt, relative times and figures. Cached per text: an article's passages are read once."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ class Cues:
     negated: bool
     hedged: bool
     debunks: bool
+    doubts: bool  # someone questions or denies the story ("denied", "could not be verified")
     times: frozenset[tuple[str, int]]
     quantities: tuple[Quantity, ...]
 
@@ -27,8 +28,8 @@ def cues_of(text: str, lang: str) -> Cues:
     """The cues of a text in a language."""
     lg, norm = language(lang), normalize(text)
     return Cues(
-        lg.negated(norm), lg.hedged(norm), lg.debunked(norm), frozenset(lg.times(norm)),
-        tuple(quantities(text)),
+        lg.negated(norm), lg.hedged(norm), lg.debunked(norm), lg.doubted(norm),
+        frozenset(lg.times(norm)), tuple(quantities(text)),
     )  # fmt: skip
 
 
@@ -41,8 +42,14 @@ def passage_cues(chunk: Chunk, claim_lang: str) -> Cues:
     tr = cues_of(chunk.translation, claim_lang)
     return Cues(
         own.negated or tr.negated, own.hedged or tr.hedged, own.debunks or tr.debunks,
-        own.times | tr.times, own.quantities + tr.quantities,
+        own.doubts or tr.doubts, own.times | tr.times, own.quantities + tr.quantities,
     )  # fmt: skip
+
+
+def denies(chunk: Chunk, cues: Cues) -> bool:
+    """Whether a passage denies: attributed as a denial and worded as one (a negation, a doubt
+    or a debunking word), so that no verdict rests on a role alone."""
+    return chunk.role == "denial" and (cues.negated or cues.doubts or cues.debunks)
 
 
 def time_conflict(claimed: frozenset[tuple[str, int]], given: frozenset[tuple[str, int]]) -> bool:

@@ -60,6 +60,10 @@ class Language:
         """Whether a normalised text calls a story false ("hoax", "لا صحة")."""
         return bool(self.lexicon.debunked(text))
 
+    def doubted(self, text: str) -> bool:
+        """Whether a normalised text questions or denies a story ("denied", "شكك")."""
+        return bool(self.lexicon.doubted(text))
+
     def times(self, text: str) -> set[tuple[str, int]]:
         """Relative times a normalised text names: ("year", -1) for "last year"."""
         return {value for pattern, value in self.lexicon.TIMES if pattern.search(text)}

@@ -126,6 +126,15 @@ DEBUNKS = _n(
     "كاذب كاذبه كاذبا زايف زايفه مزيف مزيفه ملفق ملفقه كذب تكذيب نفي_صحه نفت_صحه "
     "مضلل مضلله خبر_كاذب اخبار_كاذبه لا_اساس"
 )
+# Someone in the article questions or denies the story (a contrary voice that is not the
+# writer's own verdict): "نفى", "شكك", "لم يتسن التحقق", "استبعد".
+DOUBTS = _n(
+    "نفي نفت ينفي تنفي نفوا ينفون نفيه نفيا شكك شككت يشكك تشكك تشكيك شكوك يشككون استبعد "
+    "استبعدت يستبعد مستبعد انكر انكرت ينكر رفض رفضت يرفض دحض دحضت يدحض فند فندت يفند "
+    "كذبت نفي_صحه نفت_صحه نفي_وجود "
+    "غير_مؤكد غير_مؤكده لم_يتسن لم_يتم_التاكد لم_يتم_التحقق لم_تتاكد لم_يتاكد دون_دليل "
+    "بلا_دليل لا_دليل"
+)
 # Relative time: (unit, offset) of "العام الماضي", "هذا الأسبوع", "أمس"...
 TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
     (re.compile(p), v)
@@ -177,3 +186,8 @@ def hedged(norm: str) -> bool:
 def debunked(norm: str) -> bool:
     """Whether a normalised text calls a story false ("لا صحة", "شائعة", "مفبرك")."""
     return cue_in(norm.split(), DEBUNKS)
+
+
+def doubted(norm: str) -> bool:
+    """Whether a normalised text questions or denies a story ("نفى", "شكك", "لم يتسن")."""
+    return cue_in(norm.split(), DOUBTS)

@@ -105,6 +105,17 @@ DEBUNK = re.compile(
     r"not (real|genuine|authentic)|made up|never happened|retract\w*)\b",
     re.IGNORECASE,
 )
+# Someone in the article questions or denies the story (a contrary voice that is not the
+# writer's own verdict): "denied", "cast doubt", "could not be verified", "sceptical".
+DOUBT = re.compile(
+    r"\b(den(y|ies|ied|ying|ial)|doubts?|doubted|doubtful|skeptic(al|ism|s)?|sceptic(al|ism|s)?|"
+    r"questioned|questionable|unverified|unconfirmed|refut\w*|rebut\w*|dismiss(ed|es)?|"
+    r"disputed?|disputes|contradict\w*|"
+    r"insist\w* (that )?(it|he|she|they) (was|were|is|are|did) not|"
+    r"(could|can|has|have|had) ?(not|n't) (yet )?(be(en)? )?(independently )?(verif|confirm)\w*|"
+    r"no (proof|evidence)|not (been )?(verified|confirmed))\b",
+    re.IGNORECASE,
+)
 # Relative time: (unit, offset) of "last year", "this week", "yesterday"...
 TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), v)
@@ -144,3 +155,8 @@ def hedged(norm: str) -> bool:
 def debunked(norm: str) -> bool:
     """Whether a normalised text calls a story false ("hoax", "fake", "no evidence")."""
     return DEBUNK.search(norm) is not None
+
+
+def doubted(norm: str) -> bool:
+    """Whether a normalised text questions or denies a story ("denied", "unverified")."""
+    return DOUBT.search(norm) is not None
