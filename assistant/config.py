@@ -127,6 +127,13 @@ class VerifySettings(BaseModel):
         description="Share of the claim's weighted content words a passage must contain to be "
         "judged at all (halved when it gives a figure of the claim's kind).",
     )
+    voiced: float = Field(
+        0.1,
+        ge=0,
+        le=1,
+        description="Share of the claim's weighted words a passage that denies, doubts or "
+        "debunks a story must carry to count as a voice against the claim.",
+    )
     supports: float = Field(
         0.6, ge=0, le=1, description="Share of the claim's content words that states the claim."
     )
@@ -142,6 +149,12 @@ class VerifySettings(BaseModel):
         le=1,
         description="Share of the claim's words that must come from other passages to call a "
         "name substituted ('Y founded X' where the article says Z did).",
+    )
+    moved_sources: int = Field(
+        2,
+        ge=1,
+        description="Most passages the substituted words may come from: words spread over more "
+        "passages are the article's topic, not another actor's name.",
     )
     strict_coverage: float = Field(
         0.85,

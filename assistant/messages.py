@@ -56,7 +56,14 @@ EXPLAIN = {
         "polarity": "{who} says the opposite {marks}",
         "quantity": "{who} gives {found} instead {marks}",
         "substitution": "{who} names someone else for it {marks}",
+        "time": "{who} gives another time for it {marks}",
+        "debunk": "{who} calls the story false {marks}",
+        "doubt": "{who} questions or denies it {marks}",
+        "differs": "{who} gives another account of it {marks}",
+        "hedged": "{who} reports it without vouching for it {marks}",
         "none": "The article does not state this claim.",
+        "discussed": "the article discusses this but takes no side {marks}.",
+        "reported": "the article reports it as a claim by {who} {marks}, without confirming it.",
         "attribution": "This rests on {who} alone: it is their account, not an established fact.",
     },
     "ar": {
@@ -65,10 +72,20 @@ EXPLAIN = {
         "polarity": "يقول {who} عكس ذلك {marks}",
         "quantity": "يذكر {who} رقمًا آخر هو {found} {marks}",
         "substitution": "ينسب {who} ذلك إلى طرف آخر {marks}",
+        "time": "يذكر {who} توقيتًا آخر لذلك {marks}",
+        "debunk": "يصف {who} الخبر بأنه غير صحيح {marks}",
+        "doubt": "يشكك {who} في ذلك أو ينفيه {marks}",
+        "differs": "يروي {who} الأمر على نحو آخر {marks}",
+        "hedged": "ينقل {who} ذلك دون أن يؤكده {marks}",
         "none": "لا يذكر المقال هذا الادعاء.",
+        "discussed": "يتناول المقال هذا الأمر دون أن يتخذ موقفًا منه {marks}.",
+        "reported": "ينقل المقال ذلك على أنه ادعاء من {who} {marks} دون أن يؤكده.",
         "attribution": "يستند ذلك إلى {who} وحده: إنها روايته وليست حقيقة ثابتة.",
     },
 }
+
+# How sure a verdict is (the Verdict's `confidence`), in the terminal and the UI's verdict card.
+CONFIDENCE = {"en": "Confidence: {pct}%", "ar": "درجة الثقة: {pct}٪"}
 
 ATTRIBUTION_PREFIX = {"en": "According to {speaker}: ", "ar": "بحسب {speaker}: "}
 LLM_FALLBACK = {

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.config import VerifySettings
+from assistant.models import ARTICLE_SPEAKER
 from assistant.verify.claim import Claim
+from assistant.verify.cues import denies
 from assistant.verify.model import shipped
 from assistant.verify.stance import Judged
 
@@ -60,35 +62,79 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
     supports that carry nearly all of it, refutations that carry most of it or are denials."""
     if len(claim.content) < cfg.min_content:
         return "not_enough_info"  # "Giant crab": too little to state or deny
+    # Across languages without a translation no word can be counted: a passage close in meaning
+    # that gives the claim's own figure states it.
     strong = [
         j for j in judged
         if j.stance == "supports"
-        and (j.coverage >= cfg.strict_coverage or (j.matched and j.coverage >= cfg.supports))
+        and (j.coverage >= cfg.strict_coverage
+             or (j.matched and (j.coverage >= cfg.supports
+                                or not j.hit.chunk.readable_in(claim.lang))))
     ]  # fmt: skip
     kept = strong + [
         j for j in judged
-        if j.stance == "refutes" and j.reason != "debunk"
-        and (j.coverage >= cfg.supports or j.reason in ("denial", "polarity", "substitution")
-             or (j.reason == "quantity" and (strong or j.hit.chunk.role == "denial"
+        if j.stance == "refutes" and j.reason not in ("debunk", "doubt")
+        and (j.coverage >= cfg.supports or j.reason == "substitution"
+             or (j.reason in ("denial", "polarity") and j.coverage >= cfg.relevant)
+             or (j.reason == "quantity" and (strong or _denial(j)
                                             or (j.found is not None and j.found.unit))))
     ]  # fmt: skip
     return rule_label(kept)
 
 
+GATED = ("supported", "contradicted", "disputed")
+
+
+def gates(judged: list[Judged], features: dict[str, float], cfg: VerifySettings) -> dict[str, bool]:
+    """Which verdicts the article's voices allow, whatever the model says: `supported` needs a
+    passage that carries the claim in a voice that vouches for it and none clearly against it
+    (carrying `relevant` of it); `contradicted` a voice against it, or the article's own account
+    of the matter, and none stating it; `disputed` a voice against it and one carrying it
+    (stated, reported or hedged). A claim whose point is a word the article never uses is
+    neither stated nor carried by it."""
+    refutes = any(j.stance == "refutes" for j in judged)
+    strong = any(j.stance == "refutes" and j.coverage >= cfg.relevant for j in judged)
+    states = any(j.stance == "supports" for j in judged)
+    heard = features.get("unheard", 1.0) < cfg.new_words
+    carriers = [j for j in judged if j.stance == "supports" or j.reason in CARRYING]
+    vouching = any(j.stance == "supports" or j.reason == "related" for j in carriers)
+    return {
+        "supported": heard and vouching and not strong,
+        # The article's own account of the same matter, when it is not the claim's, is the
+        # contrary voice of a contradicted verdict where no passage denies it in words.
+        "contradicted": (refutes or vouching) and not states,
+        "disputed": refutes and bool(carriers),
+    }
+
+
+# Neutral passages that still carry the claim: in the article's words, reported, or hedged.
+CARRYING = ("related", "hedged")
+
+
+def _denial(j: Judged) -> bool:
+    return j.cues is not None and denies(j.hit.chunk, j.cues)
+
+
 def choose(
-    p: dict[str, float], ruled: str, thresholds: dict[str, float], contested: bool
+    p: dict[str, float], ruled: str, thresholds: dict[str, float], allowed: dict[str, bool]
 ) -> tuple[str, float]:
-    """The verdict and its confidence from the stance probabilities and the checkable-slot
-    verdict. A verdict's confidence is the probability that it is right (the sum of the stances
-    it is right for); the rules' verdict wins, as sure as the rules were right on dev."""
+    """The verdict and its confidence from the stance probabilities, the checkable-slot verdict
+    and the verdicts the article's voices allow. A verdict's confidence is the probability that
+    it is right (the sum of the stances it is right for); the rules' verdict wins, as sure as
+    the rules were right on dev."""
     right = {v: sum(p[s] for s in stances) for v, stances in ACCEPTS.items()}
-    if ruled != "not_enough_info":
+    # A passage clearly against the claim keeps even the rules from calling it supported.
+    if ruled != "not_enough_info" and (ruled != "supported" or allowed["supported"]):
         return ruled, max(right[ruled], thresholds.get(f"rule_{ruled}", 0.0))
-    for label in ("supported", "contradicted", "disputed"):
-        # Disputed needs a voice against the story in the article: a denial, a negation, a
-        # hedge, a debunking word or a refuting passage.
-        if right[label] >= thresholds[label] and (label != "disputed" or contested):
-            return label, right[label]
+    # Of the verdicts the voices allow and the model clears, the one cleared by the widest margin.
+    cleared = [
+        (right[label] - thresholds[label], label)
+        for label in GATED
+        if allowed[label] and right[label] >= thresholds[label]
+    ]
+    if cleared:
+        label = max(cleared)[1]
+        return label, right[label]
     return "not_enough_info", right["not_enough_info"]
 
 
@@ -101,10 +147,14 @@ def decide(
     if model is None:  # before a model is trained: the rules alone, no claim to certainty
         return Decision(rule_label(judged), 0.5)
     p = model.probabilities(features)
-    thresholds = model.thresholds | cfg.thresholds
-    label, confidence = choose(p, ruled, thresholds, bool(features["contested"]))
+    thresholds = model.thresholds.get(claim.lang, {}) | cfg.thresholds
+    label, confidence = choose(p, ruled, thresholds, gates(judged, features, cfg))
     missing = None
-    if label == "not_enough_info" and p["unrelated"] < 0.5:
-        reported = [j for j in judged if j.hit.chunk.speaker != "article"]
-        missing = "reported" if reported and features["reported"] else "discussed"
+    heard = features.get("unheard", 1.0) < cfg.new_words
+    if label == "not_enough_info" and p["unrelated"] < 0.5 and judged and heard:
+        # What is missing: a side taken (the article discusses the matter), or a voice of its
+        # own (the passage carrying the claim is someone's claim).
+        top = max(judged, key=lambda j: j.coverage)
+        voiced = top.coverage >= cfg.supports and top.hit.chunk.speaker != ARTICLE_SPEAKER
+        missing = "reported" if voiced else "discussed"
     return Decision(label, round(min(max(confidence, 0.0), 1.0), 4), missing)

@@ -1,6 +1,7 @@
 """The learned part of the verdict: a multinomial logistic regression over `features.FEATURES`,
 trained on the dev sets by `python -m eval.train.verdicts` and shipped as a small JSON file
-(feature means and scales, one weight row per stance, the thresholds chosen on dev)."""
+(feature means and scales, one weight row per stance, the thresholds chosen on dev for each
+claim language: Arabic claims are sentences, English ones headlines, and their scores differ)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class StanceModel:
     scale: np.ndarray
     coef: np.ndarray  # (stances, features)
     intercept: np.ndarray
-    thresholds: dict[str, float]
+    thresholds: dict[str, dict[str, float]]  # by claim language, then by verdict
 
     def probabilities(self, values: dict[str, float]) -> dict[str, float]:
         """P(agree / disagree / discuss / unrelated) for one claim's features."""
@@ -40,7 +41,8 @@ def from_json(data: dict[str, Any]) -> StanceModel:
     """A model from its JSON form (what eval/train/verdicts.py writes)."""
     return StanceModel(
         tuple(data["features"]), np.array(data["mean"]), np.array(data["scale"]),
-        np.array(data["coef"]), np.array(data["intercept"]), dict(data["thresholds"]),
+        np.array(data["coef"]), np.array(data["intercept"]),
+        {lang: dict(th) for lang, th in data["thresholds"].items()},
     )  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from assistant.attribution import speaks
 from assistant.config import VerifySettings
 from assistant.models import Chunk, Stance
 from assistant.verify.claim import Claim
-from assistant.verify.cues import Cues, passage_cues, time_conflict
+from assistant.verify.cues import Cues, denies, passage_cues, time_conflict
 from assistant.verify.matching import ArticleView
 from assistant.verify.numbers import Quantity, same_quantity
 from index.retriever import Hit
@@ -90,7 +90,9 @@ def _substituted(scope: Scope, chunk: Chunk) -> list[Chunk]:
             moved += weights[t]
             sources.update((o.chunk_id, o) for o in elsewhere)
     enough = moved >= scope.cfg.moved_share * sum(weights.values())
-    return list(sources.values()) if enough else []
+    # Words the article scatters over many passages are its topic, not another actor's name.
+    few = len(sources) <= scope.cfg.moved_sources
+    return list(sources.values()) if enough and few else []
 
 
 def _near(seq: list[str], token: str) -> set[str]:
@@ -108,7 +110,8 @@ def judge(scope: Scope, hit: Hit, cov: float, comparable: bool) -> list[Judged]:
     plain = comparable and not claim.negated and claim.role != "admission"
     moved_from = _substituted(scope, hit.chunk) if plain else []
     # Only a passage that states the rest of the claim can show whom the article names for it.
-    if moved_from and hit.chunk.role != "denial" and cov >= scope.cfg.supports:
+    denial = denies(hit.chunk, passage_cues(hit.chunk, claim.lang))
+    if moved_from and not denial and cov >= scope.cfg.supports:
         # The contradiction lives where the article says who did it: cite that passage.
         return [Judged(hit, cov, "neutral", "related")] + [
             Judged(Hit(o, 0.0, 0.0, 0.0), scope.coverage(o.chunk_id), "refutes", "substitution")
@@ -134,7 +137,13 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     if cov >= cfg.supports and time_conflict(claim.times, cues.times):
         return said("refutes", "time")
     same_speaker = claim.speaker is not None and speaks(claim.speaker, [c]) is not False
-    if c.role == "denial":
+    # A passage that words the whole claim, in order, with only a negation somewhere ("... so
+    # that it will not happen again") is no denial of it: its polarity cannot be told.
+    verbatim = cov >= cfg.strict_coverage and order >= cfg.min_order
+    explicit = cues.doubts or cues.debunks
+    if denies(c, cues) and verbatim and not explicit and not claim.negated:
+        return said("neutral", "related")
+    if denies(c, cues):
         if claim.role == "denial" or claim.negated:
             return said("supports", "stated")
         if claim.role == "admission" or (claim.speaker and same_speaker):
@@ -144,10 +153,14 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
         return said(
             "supports" if cues.negated else "refutes", "stated" if cues.negated else "polarity"
         )
-    if cues.debunks and not claim.debunks and cov >= cfg.relevant:
+    if cues.debunks and not claim.debunks:
         return said("refutes", "debunk")
     if claim.role == "admission" or (claim.speaker and not same_speaker):
         return said("neutral", "related")
+    # Someone questions it ("denied", "could not be verified", "شكك"): a contrary voice, unless
+    # the claim is itself a denial or a negation (then the passage is no voice against it).
+    if cues.doubts and not (claim.negated or claim.role == "denial" or claim.debunks):
+        return said("refutes", "doubt")
     if unheard < cfg.new_words and (cov >= cfg.supports or (matched and cov >= cfg.relevant)):
         if order < cfg.min_order:
             return said("neutral", "roles")
@@ -157,12 +170,23 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     return said("neutral", "related")
 
 
+def _voiced(c: Chunk, lang: str) -> bool:
+    """Whether a passage's own wording or role goes against a story (denial, debunk, doubt)."""
+    cues = passage_cues(c, lang)
+    return denies(c, cues) or cues.debunks or cues.doubts
+
+
 def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> list[Judged]:
     """Judge the passages that are about the claim at all (the first hit's article is the one
-    judged; another article's passage counts only when its own words state most of the claim)."""
+    judged; another article's passage counts only when its own words state most of the claim).
+
+    Besides the passages carrying most of the claim, two kinds are judged at half that bar: the
+    two passages closest to the claim in meaning (where a paraphrase carries it) and passages
+    whose wording goes against a story (a denial, "hoax", "could not be verified")."""
     out: list[Judged] = []
     own_seen = False
     home = hits[0].chunk.doc_id if hits else None
+    closest = {h.chunk.chunk_id for h in [h for h in hits if h.chunk.doc_id == home][:2]}
     for h in hits:
         scope = scopes[h.chunk.doc_id]
         claim, cfg = scope.claim, scope.cfg
@@ -178,7 +202,9 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
         # A passage giving a figure of the claim's kind on the same subject answers it too.
         kinds = {q.kind for q in claim.quantities}
         rival = any(q.kind in kinds for q in passage_cues(h.chunk, claim.lang).quantities)
-        bar = cfg.relevant / 2 if rival else cfg.relevant
+        half = rival or h.chunk.chunk_id in closest
+        voiced = _voiced(h.chunk, claim.lang)
+        bar = cfg.relevant / 2 if half else (cfg.voiced if voiced else cfg.relevant)
         if h.chunk.headline or (
             not first_own and (cov < bar if comparable else h.dense < min_dense)
         ):

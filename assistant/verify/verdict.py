@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant import messages
-from assistant.models import ARTICLE_SPEAKER, Evidence, Lang, Verdict
+from assistant.models import ARTICLE_SPEAKER, Evidence, Lang, Stance, Verdict
 from assistant.verify.aggregate import Decision
 from assistant.verify.stance import Judged
 from index.language import language
@@ -37,11 +39,38 @@ def _found(j: Judged, lang: str) -> str:
     return number
 
 
+def present(label: str, judged: list[Judged]) -> list[Judged]:
+    """The passages' stances as the verdict reads them, so that evidence and verdict agree.
+
+    A verdict the model gives from the article as a whole cites the passage that carries the
+    claim best as the side it takes (the article's own account for `contradicted`, the voice
+    carrying the story for `disputed`); under `not_enough_info` no passage takes a side, and
+    under `supported` a passage only loosely about the claim is no voice against it."""
+    if label == "not_enough_info":
+        return [replace(j, stance="neutral") if j.stance != "neutral" else j for j in judged]
+    out = list(judged)
+    if label in ("supported", "contradicted"):
+        other = "refutes" if label == "supported" else "supports"
+        out = [replace(j, stance="neutral") if j.stance == other else j for j in out]
+    # Only a disputed story may rest on a hedged report; the other sides need a plain account.
+    kinds = ("related", "hedged") if label == "disputed" else ("related",)
+    carriers = [j for j in out if j.stance == "neutral" and j.reason in kinds]
+    best = max(carriers, key=lambda j: j.coverage, default=None)
+    sides: dict[str, Stance] = {"supported": "supports", "contradicted": "refutes"}
+    wanted = sides.get(label, "supports")
+    if best is not None and not any(j.stance == wanted for j in out):
+        reason = "differs" if label == "contradicted" else best.reason
+        reason = "stated" if reason == "related" else reason
+        out[out.index(best)] = replace(best, stance=wanted, reason=reason)
+    return out
+
+
 def build(
     claim: str, lang: Lang, decision: Decision, judged: list[Judged], shown_max: int
 ) -> Verdict:
     """The Verdict: evidence ranked by stance, explanation with [n] markers."""
     label = decision.label
+    judged = present(label, judged)
     order = {"refutes": 0, "supports": 0, "neutral": 1}
     shown = sorted(judged, key=lambda j: (order[j.stance], -j.coverage))[:shown_max]
     evidence = [
@@ -62,6 +91,11 @@ def build(
     head = messages.VERDICT_LABEL[lang][label]
     body = language(lang).separator.join(clauses)
     explanation = f"{head}: {body}." if clauses else f"{head}: {text['none']}"
+    if label == "not_enough_info" and decision.missing and shown:
+        # What is missing: the article carries the story but takes no side, or only as
+        # someone's claim (the passage carrying it best is [1]).
+        missing = text[decision.missing].format(who=_who(shown[0], lang), marks="[1]")
+        explanation = f"{head}: {missing}"
     supporters = {j.hit.chunk.speaker for j in shown if j.stance == "supports"}
     if label == "supported" and len(supporters) == 1 and ARTICLE_SPEAKER not in supporters:
         # Attribution drift: one source's report must not read as plain fact.

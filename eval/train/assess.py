@@ -11,7 +11,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.core import Assistant
 from assistant.models import as_lang
-from assistant.verify.aggregate import checkable, rule_label
+from assistant.verify.aggregate import checkable, gates, rule_label
 from assistant.verify.passages import claim_passages
 from assistant.verify.pipeline import assess
 from index.language import detect_language
@@ -32,6 +32,7 @@ class Row:
     features: dict[str, float]
     rule: str
     strict: str  # the rules' verdict from checkable slots only
+    allowed: dict[str, bool]  # the verdicts the article's voices allow (aggregate.gates)
 
 
 def assess_set(path: Path, home: Path) -> list[Row]:
@@ -53,8 +54,9 @@ def assess_set(path: Path, home: Path) -> list[Row]:
         strict = checkable(got.claim, got.judged, a.settings.verify)
         rule = rule_label(got.judged)
         rows.append(
-            Row(it["id"], it["doc"], group, it["stance"], it["verdict"], got.features, rule, strict)
-        )
+            Row(it["id"], it["doc"], group, it["stance"], it["verdict"], got.features, rule,
+                strict, gates(got.judged, got.features, a.settings.verify))
+        )  # fmt: skip
     return rows
 
 
