@@ -56,6 +56,7 @@ sup.n { font-weight: 700; color: #92400e; margin-inline-start: .2em; }
   font-size: .9rem; line-height: 1.5; text-align: left; }
 .verdict-label { display: inline-block; font-size: 1.2rem; font-weight: 700; color: #fff;
   border-radius: 8px; padding: .15em .8em; margin-bottom: .4em; }
+.verdict .confidence { margin-inline-start: .7em; color: #374151; font-size: .95rem; }
 .v-supported { background: #15803d; }
 .v-contradicted { background: #b91c1c; }
 .v-disputed { background: #d97706; }
@@ -216,6 +217,7 @@ def verdict_html(v: Verdict, prefix: str, names: Mapping[str, str] | None = None
     """A verdict: coloured label, explanation with linked [n], evidence with stance and badge."""
     lang, names = v.language, names or {}
     label = messages.VERDICT_LABEL[lang][v.verdict]
+    confidence = messages.CONFIDENCE[lang].format(pct=round(100 * v.confidence))
     anchors = {e.id: anchor(prefix, e.id) for e in v.evidence}
     items = "".join(_evidence_item(e, prefix, lang, names) for e in v.evidence)
     listing = f"<h4>{UI_TEXT[lang]['evidence']}</h4><ol>{items}</ol>" if items else ""
@@ -223,6 +225,7 @@ def verdict_html(v: Verdict, prefix: str, names: Mapping[str, str] | None = None
         prefix,
         f'<div class="verdict" dir="{direction(lang)}" lang="{lang}">'
         f'<span class="verdict-label v-{v.verdict}" data-verdict="{v.verdict}">{esc(label)}</span>'
+        f'<span class="confidence" data-confidence="{v.confidence:.2f}">{esc(confidence)}</span>'
         f'<p class="explanation" dir="auto">{link_markers(esc(v.explanation), anchors)}</p>'
         f"{listing}</div>",
     )

@@ -35,7 +35,8 @@ def docs_table(docs: list[DocInfo]) -> str:
 
 def verdict_text(v: Verdict) -> str:
     """A verdict, its explanation and the evidence with stance and speaker."""
-    lines = [v.explanation, *([v.notice] if v.notice else []), ""]
+    confidence = messages.CONFIDENCE[v.language].format(pct=round(100 * v.confidence))
+    lines = [v.explanation, confidence, *([v.notice] if v.notice else []), ""]
     labels = messages.ROLE_LABEL[v.language]
     for e in v.evidence:
         where = f"{e.doc_id} {e.start}-{e.end}"
