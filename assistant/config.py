@@ -128,7 +128,7 @@ class VerifySettings(BaseModel):
         "judged at all (halved when it gives a figure of the claim's kind).",
     )
     voiced: float = Field(
-        0.1,
+        0.05,
         ge=0,
         le=1,
         description="Share of the claim's weighted words a passage that denies, doubts or "
@@ -142,6 +142,13 @@ class VerifySettings(BaseModel):
         ge=0,
         le=1,
         description="A claim whose words the article never uses this much says something else.",
+    )
+    loose_new_words: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="A claim whose words the article never uses this much is about something "
+        "else: a denial or debunking word sharing only a few of its words is no voice against it.",
     )
     moved_share: float = Field(
         0.2,

@@ -86,24 +86,34 @@ GATED = ("supported", "contradicted", "disputed")
 
 
 def gates(judged: list[Judged], features: dict[str, float], cfg: VerifySettings) -> dict[str, bool]:
-    """Which verdicts the article's voices allow, whatever the model says: `supported` needs a
-    passage that carries the claim in a voice that vouches for it and none clearly against it
-    (carrying `relevant` of it); `contradicted` a voice against it, or the article's own account
-    of the matter, and none stating it; `disputed` a voice against it and one carrying it
-    (stated, reported or hedged). A claim whose point is a word the article never uses is
-    neither stated nor carried by it."""
-    refutes = any(j.stance == "refutes" for j in judged)
-    strong = any(j.stance == "refutes" and j.coverage >= cfg.relevant for j in judged)
+    """Which verdicts the article's voices allow, whatever the model says.
+
+    A voice against the claim is a refuting passage that carries `relevant` of it, or a looser
+    one (a denial or "hoax" sharing a few of its words) in an article that uses most of the
+    claim's words (`loose_new_words`): an article about something else denies nothing about
+    it. `supported` needs an article that uses the claim's words (`new_words`), a passage
+    carrying the claim in a voice that vouches for it and no voice clearly against it;
+    `contradicted` a voice against it, or the article's own account of the matter, and none
+    stating it; `disputed` a voice against it and one carrying it (stated, reported or hedged).
+    """
+    unheard = features.get("unheard", 1.0)
+    heard, loosely = unheard < cfg.new_words, unheard < cfg.loose_new_words
+    refutes = [j for j in judged if j.stance == "refutes"]
+    strong = any(j.coverage >= cfg.relevant for j in refutes)
+    contrary = strong or (loosely and bool(refutes))
     states = any(j.stance == "supports" for j in judged)
-    heard = features.get("unheard", 1.0) < cfg.new_words
-    carriers = [j for j in judged if j.stance == "supports" or j.reason in CARRYING]
+    carriers = [
+        j for j in judged
+        if (j.stance == "supports" or j.reason in CARRYING)
+        and (loosely or j.coverage >= cfg.relevant / 2)
+    ]  # fmt: skip
     vouching = any(j.stance == "supports" or j.reason == "related" for j in carriers)
     return {
         "supported": heard and vouching and not strong,
         # The article's own account of the same matter, when it is not the claim's, is the
         # contrary voice of a contradicted verdict where no passage denies it in words.
-        "contradicted": (refutes or vouching) and not states,
-        "disputed": refutes and bool(carriers),
+        "contradicted": (contrary or (loosely and vouching)) and not states,
+        "disputed": contrary and bool(carriers),
     }
 
 

@@ -202,9 +202,9 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
         # A passage giving a figure of the claim's kind on the same subject answers it too.
         kinds = {q.kind for q in claim.quantities}
         rival = any(q.kind in kinds for q in passage_cues(h.chunk, claim.lang).quantities)
-        half = rival or h.chunk.chunk_id in closest
+        closer = h.chunk.chunk_id in closest
         voiced = _voiced(h.chunk, claim.lang)
-        bar = cfg.relevant / 2 if half else (cfg.voiced if voiced else cfg.relevant)
+        bar = cfg.relevant / 2 if rival else (cfg.voiced if voiced or closer else cfg.relevant)
         if h.chunk.headline or (
             not first_own and (cov < bar if comparable else h.dense < min_dense)
         ):
