@@ -208,6 +208,24 @@ class Store:
             out[cid] = max(sim, out.get(cid, -1.0))
         return out
 
+    def doc_dense(self, vector: np.ndarray, doc_id: str) -> dict[str, float]:
+        """chunk_id -> cosine similarity of the unit or its translation, for every unit of one
+        article, computed from its stored vectors (exact: an approximate search filtered to one
+        article may miss units, and how many it misses depends on what else is indexed)."""
+        units, _ = self._collections()
+        got = self._call(units.get, where={"doc_id": doc_id}, include=["embeddings"])
+        rows = np.asarray(got["embeddings"], dtype=np.float32)
+        if not len(rows):
+            return {}
+        q = np.asarray(vector, dtype=np.float32)
+        norms = np.linalg.norm(rows, axis=1) * (float(np.linalg.norm(q)) or 1.0)
+        sims = rows @ q / np.where(norms == 0, 1.0, norms)
+        out: dict[str, float] = {}
+        for rid, sim in zip(got["ids"], sims.tolist(), strict=True):
+            cid = rid.split("#", 1)[0]
+            out[cid] = max(float(sim), out.get(cid, -1.0))
+        return out
+
 
 def _unit_meta(c: Chunk, rid: str, toks: list[str]) -> dict[str, Any]:
     meta = c.model_dump(exclude={"text", "translation", "cue", "source"})

@@ -1,8 +1,9 @@
 """Which passages a claim is judged on: every passage of the one article it is about.
 
 The article is the one asked about, else the best-ranked one; its passages come in order of
-dense similarity to the claim, computed for that article alone, so that nothing about another
-indexed article (its words, its rank) changes a verdict about this one. Other articles' best
+dense similarity to the claim, computed exactly from that article's stored vectors, so that
+nothing about another indexed article (its words, its rank, how an approximate search filtered
+to one article fares in a large index) changes a verdict about this one. Other articles' best
 passages follow (they count only where their own words state the claim).
 """
 
@@ -38,7 +39,7 @@ def claim_passages(
     chunks = retriever.lexical.chunks_of([home])
     if not chunks:
         return others
-    dense = store.dense(embeddings.encode_query(claim), len(chunks), [home])
+    dense = store.doc_dense(embeddings.encode_query(claim), home)
     own = [Hit(c, 0.0, dense.get(c.chunk_id, 0.0), 0.0) for c in chunks]
     own.sort(key=lambda h: (-h.dense, h.chunk.index))
     return own + others
