@@ -15,15 +15,22 @@ from assistant.verify.matching import skeleton
 from assistant.verify.stance import Judged, Scope
 from index.retriever import Hit
 
-# What the learned model weighs (chosen on dev by grouped cross-validation, few and general).
+# What the learned model weighs: how much of the claim the article carries and how close in
+# meaning it comes, how its passages about the claim say it (in its own voice, hedged, negated,
+# debunked), and whether the rules found it stated. Chosen on dev by grouped cross-validation
+# (backward elimination), with the relatedness measures kept; the others stay measured here.
 FEATURES = (
-    "doc_cov", "max_cov", "dense_max", "dense_gap", "n_about", "first_about", "about_hedged",
-    "debunk_x", "doubt_x", "best_negated", "order", "rule_supports", "arabic",
+    "doc_cov", "dense_max", "lead_cov", "bigram", "dense_gap", "doc_hedged", "about_own",
+    "about_hedged", "debunk_x", "best_negated", "rule_supports", "arabic",
 )  # fmt: skip
 
 
-def features(scope: Scope, hits: list[Hit], judged: list[Judged]) -> dict[str, float]:
-    """The feature values of one claim against its article's passages (hits of that article)."""
+def features(
+    scope: Scope, hits: list[Hit], judged: list[Judged], min_dense: float
+) -> dict[str, float]:
+    """The feature values of one claim against its article's passages (hits of that article).
+    The dense similarity is measured above the embedder's own cross-lingual threshold
+    (`min_dense`), so that another embedder's scale does not read as another relatedness."""
     claim, view = scope.claim, scope.view
     own = [h for h in hits if h.chunk.doc_id == (hits[0].chunk.doc_id if hits else None)]
     if not own:
@@ -54,7 +61,7 @@ def features(scope: Scope, hits: list[Hit], judged: list[Judged]) -> dict[str, f
         "pair_cov": max(pairs, default=top),
         "lead_cov": view.coverage(scope.weights, [h.chunk.chunk_id for h in by_index[:2]]),
         "bigram": _bigrams(scope, ids),
-        "dense_max": dense[0],
+        "dense_max": dense[0] - min_dense,
         "dense_gap": dense[0] - sum(dense) / len(dense),
         "n_about": math.log1p(len(about)),
         # How the article as a whole treats the claim's words and the story.

@@ -37,7 +37,7 @@ def assess(
         scopes[doc_id] = Scope(parsed, view, view.weights(parsed.content), cfg)
     judged = judge_all(scopes, hits, min_dense)
     home = scopes[hits[0].chunk.doc_id] if hits else Scope(parsed, ArticleView([], lex), {}, cfg)
-    return Assessment(parsed, judged, features(home, hits, judged))
+    return Assessment(parsed, judged, features(home, hits, judged, min_dense))
 
 
 def verify_claim(

@@ -153,7 +153,7 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
         return said(
             "supports" if cues.negated else "refutes", "stated" if cues.negated else "polarity"
         )
-    if cues.debunks and not claim.debunks:
+    if cues.debunks and not (claim.debunks or claim.negated):
         return said("refutes", "debunk")
     if claim.role == "admission" or (claim.speaker and not same_speaker):
         return said("neutral", "related")
