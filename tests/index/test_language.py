@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.language import detect_language, normalize, normalize_arabic
+from index.language import detect_language, language, normalize, normalize_arabic
 from index.normalize import split_joined, tokens
 
 
@@ -79,3 +79,46 @@ def test_stopwords_dropped() -> None:
 )
 def test_detect_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+# ---- verification cues (issue 13) ------------------------------------------------------------
+CUES = [
+    # (text, language, hedged, debunked, doubted)
+    ("The mayor reportedly resigned on Monday.", "en", True, False, False),
+    ("The photo purports to show a flooded stadium.", "en", True, False, False),
+    ("The video is a hoax, experts said.", "en", False, True, False),
+    ("There is no evidence that the bridge collapsed.", "en", False, True, True),
+    ("The ministry denied that talks had taken place.", "en", False, False, True),
+    ("The claim could not be independently verified.", "en", True, False, True),
+    ("The mayor resigned on Monday.", "en", False, False, False),
+    ("يُزعم أن الوزير استقال يوم الاثنين.", "ar", True, False, False),
+    ("ربما تأجلت الانتخابات إلى الخريف.", "ar", True, False, False),
+    ("لا صحة لما نشرته المواقع عن إغلاق المعبر.", "ar", False, True, False),
+    ("الصورة مفبركة بحسب خبراء.", "ar", False, True, False),
+    ("ونفت الوزارة عقد أي اجتماع.", "ar", False, False, True),
+    ("وشكك مسؤولون في صحة الرواية.", "ar", False, False, True),
+    ("لم يتسن التحقق من هذه المعلومات.", "ar", True, False, True),
+    ("استقال الوزير يوم الاثنين.", "ar", False, False, False),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "hedged", "debunked", "doubted"), CUES)
+def test_hedge_debunk_and_doubt_cues(
+    text: str, lang: str, hedged: bool, debunked: bool, doubted: bool
+) -> None:
+    lg, norm = language(lang), normalize(text)
+    assert (lg.hedged(norm), lg.debunked(norm), lg.doubted(norm)) == (hedged, debunked, doubted)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "times"),
+    [
+        ("The plant closed last year.", "en", {("year", -1)}),
+        ("The talks resume next week.", "en", {("week", 1)}),
+        ("أغلق المصنع العام الماضي.", "ar", {("year", -1)}),
+        ("تستأنف المحادثات الأسبوع المقبل.", "ar", {("week", 1)}),
+        ("The plant closed in 1998.", "en", set()),
+    ],
+)
+def test_relative_times(text: str, lang: str, times: set[tuple[str, int]]) -> None:
+    assert language(lang).times(normalize(text)) == times

@@ -130,6 +130,9 @@ def test_verify_html_label_colour_stance_and_badges(ui: Handlers) -> None:
     assert '<div class="verdict" dir="rtl" lang="ar">' in out
     assert 'class="verdict-label v-contradicted" data-verdict="contradicted">مُناقَض<' in out
     assert 'class="stance stance-refutes">ينقض<' in out
+    assert re.search(
+        r'<span class="confidence" data-confidence="[01]\.\d\d">درجة الثقة: \d+٪</span>', out
+    )
     assert '<span class="badge role-report"><bdi>التليجراف</bdi> · تقرير</span>' in out
     assert re.search(r'href="#ev-\d+-1"', out) and re.search(r'<li id="ev-\d+-1">', out)
     en = ui.verify("Elon Musk donated $75 million to Donald Trump's campaign.", ALL)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,36 @@ def test_default_article_verdicts(checker: Assistant, claim: str, verdict: str) 
     source = read(DEFAULT_TXT)
     assert all(e.quote == source[e.start : e.end] for e in v.evidence)
     assert v.language == ("ar" if any("\u0600" <= ch <= "\u06ff" for ch in claim) else "en")
+
+
+@pytest.mark.parametrize(("claim", "verdict"), DEFAULT_CASES)
+def test_default_only_index_gives_the_same_verdicts(
+    cli_main, default_only: Assistant, monkeypatch: pytest.MonkeyPatch, claim: str, verdict: str
+) -> None:
+    # A verdict about one article must not change with what else is indexed: the index a new
+    # user has (the default article alone) gives the same verdicts, asked as they ask, with no
+    # --doc, through the CLI.
+    monkeypatch.setenv("ISNAD_HOME", str(default_only.settings.home))
+    code, out, _ = cli_main("verify", claim, "--json")
+    v = json.loads(out)
+    assert code == 0 and v["verdict"] == verdict, v["explanation"]
+    assert 0.0 <= v["confidence"] <= 1.0
+    assert all(e["doc_id"] == "ccdh_musk_ar" for e in v["evidence"])
+
+
+def test_ui_example_claim_as_a_new_user_runs_it(
+    run_cli, default_only: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The UI's first example on a fresh `make run`: the Telegraph reports the interference, the
+    # centre denies it; the terminal shows who says each side and how sure the verdict is.
+    from assistant.ui.app import EXAMPLE_CLAIMS
+
+    monkeypatch.setenv("ISNAD_HOME", str(default_only.settings.home))
+    proc = run_cli("verify", EXAMPLE_CLAIMS[0])
+    assert proc.returncode == 0, proc.stderr
+    head, confidence = proc.stdout.splitlines()[:2]
+    assert head.startswith("Disputed:") and "denies it" in head and "Telegraph" in head
+    assert confidence.startswith("Confidence: ") and confidence.endswith("%")
 
 
 PLANT_CASES = [
