@@ -138,7 +138,7 @@ class VerifySettings(BaseModel):
         0.6, ge=0, le=1, description="Share of the claim's content words that states the claim."
     )
     new_words: float = Field(
-        0.25,
+        0.35,
         ge=0,
         le=1,
         description="A claim whose words the article never uses this much says something else.",
@@ -184,8 +184,9 @@ class VerifySettings(BaseModel):
     thresholds: dict[str, float] = Field(
         default_factory=dict,
         description="Confidence a verdict must reach to be given, by verdict (supported, "
-        "contradicted, disputed); unset ones take the values chosen on the dev sets and shipped "
-        "with the model (assistant/data/verdict_model.json).",
+        "contradicted, disputed), for claims in either language; unset ones take the values "
+        "chosen on the dev sets for the claim's language and shipped with the model "
+        "(assistant/data/verdict_model.json).",
     )
 
 

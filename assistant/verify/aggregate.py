@@ -4,19 +4,24 @@ Two kinds of evidence. A checkable slot (a passage states the claim with another
 actor, the opposite polarity, or one party's account against another's denial) decides by rule.
 Otherwise the learned model weighs the softer evidence (how much of the claim the article carries,
 hedges, debunking, denials, the dense similarity) and a verdict other than not_enough_info is
-given only when its probability clears the threshold chosen on dev.
+given only when its probability clears the threshold chosen on dev for the claim's language.
+Whatever the model says, the article's voices gate each verdict (`gates`): no `supported`
+without a passage that vouches for the claim, no `disputed` without a voice for it and one
+against it, no `contradicted` without a voice against it or the article's own other account.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.attribution import speaks
 from assistant.config import VerifySettings
 from assistant.models import ARTICLE_SPEAKER
 from assistant.verify.claim import Claim
 from assistant.verify.cues import denies
 from assistant.verify.model import shipped
 from assistant.verify.stance import Judged
+from index.language import language, normalize
 
 # Which stances of the article each verdict is right for (the dev sets' mapping).
 ACCEPTS = {
@@ -62,12 +67,16 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
     supports that carry nearly all of it, refutations that carry most of it or are denials."""
     if len(claim.content) < cfg.min_content:
         return "not_enough_info"  # "Giant crab": too little to state or deny
-    # Across languages without a translation no word can be counted: a passage close in meaning
-    # that gives the claim's own figure states it.
+    # The claim's speaker's own words against it count only where none of theirs states it.
+    own_states = any(j.stance == "supports" and _own(claim, j) for j in judged)
+    # Stated by the rules: nearly all of it, or by the very speaker the claim names ("X reported
+    # that P": X's passage stating P), or with the claim's own figure; across languages without
+    # a translation no word can be counted, and a passage close in meaning giving the claim's
+    # figure states it.
     strong = [
         j for j in judged
         if j.stance == "supports"
-        and (j.coverage >= cfg.strict_coverage
+        and (j.coverage >= cfg.strict_coverage or _own(claim, j)
              or (j.matched and (j.coverage >= cfg.supports
                                 or not j.hit.chunk.readable_in(claim.lang))))
     ]  # fmt: skip
@@ -75,7 +84,8 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
         j for j in judged
         if j.stance == "refutes" and j.reason not in ("debunk", "doubt")
         and (j.coverage >= cfg.supports or j.reason == "substitution"
-             or (j.reason in ("denial", "polarity") and j.coverage >= cfg.relevant)
+             or (j.reason in ("denial", "polarity")
+                 and (j.coverage >= cfg.relevant or (_own(claim, j) and not own_states)))
              or (j.reason == "quantity" and (strong or _denial(j)
                                             or (j.found is not None and j.found.unit))))
     ]  # fmt: skip
@@ -99,26 +109,41 @@ def gates(judged: list[Judged], features: dict[str, float], cfg: VerifySettings)
     unheard = features.get("unheard", 1.0)
     heard, loosely = unheard < cfg.new_words, unheard < cfg.loose_new_words
     refutes = [j for j in judged if j.stance == "refutes"]
-    strong = any(j.coverage >= cfg.relevant for j in refutes)
+    # A checkable conflict (another figure, time or actor) is a clear voice against the claim
+    # whatever share of its words the passage carries.
+    strong = any(j.coverage >= cfg.relevant or j.reason in CHECKABLE for j in refutes)
     contrary = strong or (loosely and bool(refutes))
     states = any(j.stance == "supports" for j in judged)
-    carriers = [
-        j for j in judged
-        if (j.stance == "supports" or j.reason in CARRYING)
-        and (loosely or j.coverage >= cfg.relevant / 2)
-    ]  # fmt: skip
-    vouching = any(j.stance == "supports" or j.reason == "related" for j in carriers)
+    # Only a passage that states the claim (or would, but for a hedge) can be cited as
+    # asserting it: a passage merely about the matter is nobody's assertion of it.
+    carriers = [j for j in judged if j.stance == "supports" or carries(j, cfg.supports)]
+    # The article's own account of the matter: a passage about it, in no contrary wording.
+    account = any(j.reason == "related" for j in judged)
     return {
-        "supported": heard and vouching and not strong,
+        "supported": heard and states and not strong,
         # The article's own account of the same matter, when it is not the claim's, is the
         # contrary voice of a contradicted verdict where no passage denies it in words.
-        "contradicted": (contrary or (loosely and vouching)) and not states,
+        "contradicted": (contrary or (loosely and account)) and not states,
         "disputed": contrary and bool(carriers),
     }
 
 
-# Neutral passages that still carry the claim: in the article's words, reported, or hedged.
-CARRYING = ("related", "hedged")
+# Refuting reasons that are checkable conflicts rather than a voice's wording.
+CHECKABLE = ("quantity", "time", "substitution")
+
+
+def carries(j: Judged, share: float) -> bool:
+    """Whether a passage states the claim but for a hedge ("reportedly", "يُزعم"), carrying
+    `share` of it: someone's assertion the article does not vouch for."""
+    return j.stance == "neutral" and j.reason == "hedged" and j.coverage >= share
+
+
+def _own(claim: Claim, j: Judged) -> bool:
+    """Whether the passage is the claim's own speaker talking ("X says P": what X says), the
+    claim naming X with a verb that gives them the word."""
+    if claim.speaker is None or not language(claim.lang).speech_verbs(normalize(claim.text)):
+        return False
+    return speaks(claim.speaker, [j.hit.chunk]) is True
 
 
 def _denial(j: Judged) -> bool:
@@ -165,6 +190,9 @@ def decide(
         # What is missing: a side taken (the article discusses the matter), or a voice of its
         # own (the passage carrying the claim is someone's claim).
         top = max(judged, key=lambda j: j.coverage)
-        voiced = top.coverage >= cfg.supports and top.hit.chunk.speaker != ARTICLE_SPEAKER
+        voiced = top.stance == "neutral" and top.reason in ("related", "hedged")
+        voiced = (
+            voiced and top.coverage >= cfg.supports and top.hit.chunk.speaker != ARTICLE_SPEAKER
+        )
         missing = "reported" if voiced else "discussed"
     return Decision(label, round(min(max(confidence, 0.0), 1.0), 4), missing)

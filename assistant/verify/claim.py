@@ -36,9 +36,10 @@ def analyse(text: str, lang: str) -> Claim:
     norm = normalize(text)
     if lg.admits(norm):
         role = "admission"
-    # The speaker is who asserts, not what is asserted; numbers and admission verbs are judged
-    # by their own steps, so none of them counts towards a passage's relevance.
-    skip = set(tokens(speaker)) if speaker else set()
+    # The speaker and the verb that gives them the word ("X reported that") are who asserts,
+    # not what is asserted; numbers and admission verbs are judged by their own steps, so none
+    # of them counts towards a passage's relevance.
+    skip = set(tokens(f"{speaker} {' '.join(lg.speech_verbs(norm))}")) if speaker else set()
     skip |= set(tokens(" ".join(lg.admission_words(norm))))
     skip |= set(tokens(" ".join(w for w in text.split() if quantities(w))))
     content = tuple(dict.fromkeys(t for t in tokens(text) if t not in skip))

@@ -3,7 +3,8 @@
 A word's weight is how rare it is among that article's passages (absent words weigh most), so a
 verdict about one article never changes with what else is indexed. Words meet by search token
 (stem or lemma) or, in Arabic, by their consonant skeleton: spelling variants with or without a
-long vowel (الأميركي / الأمريكي) and forms of one root (كاتب / كتب) meet.
+long vowel (الأميركي / الأمريكي) and forms of one root (كاتب / كتب) meet, and a passage's word
+with a one-letter clitic (لمتابعيه) meets the bare word.
 """
 
 from __future__ import annotations
@@ -28,13 +29,26 @@ def skeleton(token: str) -> str:
     return token[0] + inner if len(inner) >= 2 else token
 
 
+_CLITICS = ("ل", "ب", "و", "ف", "ك")
+
+
+def _forms(toks: list[str]) -> set[str]:
+    """A passage's tokens, their skeletons, and Arabic tokens without a one-letter clitic the
+    search tokens keep ("لمتابع" also as "متابع": "to his followers")."""
+    out = set(toks)
+    for t in toks:
+        if len(t) > 4 and t.startswith(_CLITICS) and has_arabic(t):
+            out.add(t[1:])
+    return out | {skeleton(x) for x in out}
+
+
 class ArticleView:
     """One article's passages as token sets, and the claim's word weights within it."""
 
     def __init__(self, chunks: list[Chunk], lex: LexicalIndex) -> None:
         self.chunks = chunks
         self.tokens = {c.chunk_id: lex.token_list(c.chunk_id) for c in chunks}
-        self.sets = {cid: set(t) | {skeleton(x) for x in t} for cid, t in self.tokens.items()}
+        self.sets = {cid: _forms(t) for cid, t in self.tokens.items()}
         self.df = Counter(t for s in self.sets.values() for t in s)
         self.vocab = set(self.df)
 

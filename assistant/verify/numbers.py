@@ -7,7 +7,7 @@ not Arabic words such as "خمسة وسبعين" or the dual "ألفي", nor "12
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.language import arabic, english, normalize
 
@@ -54,10 +54,14 @@ class Quantity:
     unit: str | None
     year: bool = False  # four digits, no scale or unit: 1998, ٢٠٢٤
     measure: str | None = None  # what the word after it measures: magnitude, duration, length...
+    noun: str = field(default="", compare=False)  # the word after it ("feet", "متابع")
 
     @property
     def kind(self) -> str:
-        """What the number measures: only quantities of one kind are compared."""
+        """What the number measures: only quantities of one kind are compared (lengths, weights
+        and durations in one unit: "50 feet" is not compared with "3.7 metres")."""
+        if self.measure in ("length", "weight", "duration"):
+            return f"{self.measure}:{self.noun}"
         return self.unit or self.measure or ("year" if self.year else "count")
 
 
@@ -104,7 +108,8 @@ def quantities(text: str) -> list[Quantity]:
         measure = _measure(words, j) if not unit else None
         if measure is None and not unit and i and _MEASURES.get(words[i - 1]) == "magnitude":
             measure = "magnitude"  # "magnitude 7.2"
-        out.append(Quantity(value, unit, year and not measure, measure))
+        noun = words[j] if j < len(words) and not unit and words[j].isalpha() else ""
+        out.append(Quantity(value, unit, year and not measure, measure, noun))
         i = max(j, i + 1)
     return out
 

@@ -47,4 +47,4 @@ def verify_claim(
     """Assess the claim against its article's passages, decide, and write the Verdict."""
     a = assess(claim, lang, hits, lex, min_dense, cfg)
     decision = decide(a.claim, a.judged, a.features, cfg)
-    return build(claim, lang, decision, a.judged, cfg.evidence_shown)
+    return build(claim, lang, decision, a.judged, cfg.evidence_shown, cfg.supports)

@@ -138,33 +138,36 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
         return said("refutes", "time")
     same_speaker = claim.speaker is not None and speaks(claim.speaker, [c]) is not False
     # A passage that words the whole claim, in order, with only a negation somewhere ("... so
-    # that it will not happen again") is no denial of it: its polarity cannot be told.
+    # that it will not happen again") is no denial by the claim's own speaker of what they say.
     verbatim = cov >= cfg.strict_coverage and order >= cfg.min_order
     explicit = cues.doubts or cues.debunks
-    if denies(c, cues) and verbatim and not explicit and not claim.negated:
-        return said("neutral", "related")
     if denies(c, cues):
         if claim.role == "denial" or claim.negated:
             return said("supports", "stated")
         if claim.role == "admission" or (claim.speaker and same_speaker):
+            if verbatim and not explicit:
+                return said("neutral", "related")  # X's own words state it, negation aside
             return said("refutes", "polarity")
         return said("refutes", "denial")
     if claim.negated and cov >= cfg.supports:
         return said(
             "supports" if cues.negated else "refutes", "stated" if cues.negated else "polarity"
         )
-    if cues.debunks and not (claim.debunks or claim.negated):
+    # A passage that words the whole claim says it, whatever else it calls false or doubts
+    # ("X accused Y of spreading false claims"): no voice against it.
+    if cues.debunks and not (claim.debunks or claim.negated or verbatim):
         return said("refutes", "debunk")
     if claim.role == "admission" or (claim.speaker and not same_speaker):
         return said("neutral", "related")
     # Someone questions it ("denied", "could not be verified", "شكك"): a contrary voice, unless
     # the claim is itself a denial or a negation (then the passage is no voice against it).
-    if cues.doubts and not (claim.negated or claim.role == "denial" or claim.debunks):
+    if cues.doubts and not (claim.negated or claim.role == "denial" or claim.debunks or verbatim):
         return said("refutes", "doubt")
     if unheard < cfg.new_words and (cov >= cfg.supports or (matched and cov >= cfg.relevant)):
         if order < cfg.min_order:
             return said("neutral", "roles")
-        if cues.hedged and not claim.hedged:
+        # The claim's own speaker's "claimed"/"زعم" is how they say it, not a hedge on it.
+        if cues.hedged and not claim.hedged and not (claim.speaker and same_speaker):
             return said("neutral", "hedged")
         return said("supports", "stated")
     return said("neutral", "related")

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from assistant import messages
 from assistant.models import ARTICLE_SPEAKER, Evidence, Lang, Stance, Verdict
-from assistant.verify.aggregate import Decision
+from assistant.verify.aggregate import Decision, carries
 from assistant.verify.stance import Judged
 from index.language import language
 
@@ -39,22 +39,29 @@ def _found(j: Judged, lang: str) -> str:
     return number
 
 
-def present(label: str, judged: list[Judged]) -> list[Judged]:
+def present(label: str, judged: list[Judged], share: float) -> list[Judged]:
     """The passages' stances as the verdict reads them, so that evidence and verdict agree.
 
     A verdict the model gives from the article as a whole cites the passage that carries the
-    claim best as the side it takes (the article's own account for `contradicted`, the voice
-    carrying the story for `disputed`); under `not_enough_info` no passage takes a side, and
-    under `supported` a passage only loosely about the claim is no voice against it."""
+    claim best as the side it takes (the article's own account for `contradicted`, a hedged
+    report carrying `share` of the claim for `disputed`); under `not_enough_info` no passage
+    takes a side, and under `supported` a passage only loosely about the claim is no voice
+    against it."""
     if label == "not_enough_info":
         return [replace(j, stance="neutral") if j.stance != "neutral" else j for j in judged]
     out = list(judged)
     if label in ("supported", "contradicted"):
         other = "refutes" if label == "supported" else "supports"
         out = [replace(j, stance="neutral") if j.stance == other else j for j in out]
-    # Only a disputed story may rest on a hedged report; the other sides need a plain account.
-    kinds = ("related", "hedged") if label == "disputed" else ("related",)
-    carriers = [j for j in out if j.stance == "neutral" and j.reason in kinds]
+    # A disputed story's assertion may be a hedged report of it (someone's claim the article
+    # does not vouch for); a contradicted claim's contrary voice may be the article's own
+    # account of the matter. No other passage is ever cited as stating the claim.
+    if label == "contradicted":
+        carriers = [j for j in out if j.stance == "neutral" and j.reason == "related"]
+    elif label == "disputed":
+        carriers = [j for j in out if carries(j, share)]
+    else:
+        carriers = []
     best = max(carriers, key=lambda j: j.coverage, default=None)
     sides: dict[str, Stance] = {"supported": "supports", "contradicted": "refutes"}
     wanted = sides.get(label, "supports")
@@ -66,11 +73,12 @@ def present(label: str, judged: list[Judged]) -> list[Judged]:
 
 
 def build(
-    claim: str, lang: Lang, decision: Decision, judged: list[Judged], shown_max: int
-) -> Verdict:
+    claim: str, lang: Lang, decision: Decision, judged: list[Judged], shown_max: int,
+    share: float,
+) -> Verdict:  # fmt: skip
     """The Verdict: evidence ranked by stance, explanation with [n] markers."""
     label = decision.label
-    judged = present(label, judged)
+    judged = present(label, judged, share)
     order = {"refutes": 0, "supports": 0, "neutral": 1}
     shown = sorted(judged, key=lambda j: (order[j.stance], -j.coverage))[:shown_max]
     evidence = [

@@ -52,6 +52,10 @@ class Language:
         """The admission verbs of a normalised text, as written."""
         return [m.group().strip() for m in self.lexicon.ADMISSION.finditer(text)]
 
+    def speech_verbs(self, text: str) -> list[str]:
+        """The verbs that only give someone the word ("reported", "قالت"), as written."""
+        return list(self.lexicon.speech_verbs(text))
+
     def hedged(self, text: str) -> bool:
         """Whether a normalised text reports without vouching ("reportedly", "يزعم")."""
         return bool(self.lexicon.hedged(text))

@@ -178,6 +178,12 @@ def cue_in(words: list[str], cues: frozenset[str]) -> bool:
 _CLITICS = ("وال", "فال", "بال", "و", "ف", "ب", "ل", "ال")
 
 
+def speech_verbs(norm: str) -> list[str]:
+    """The verbs of a normalised text that only give someone the word ("قالت", "ذكرت"), as
+    written; an accusation or a denial is itself what is said."""
+    return [w for w in norm.split() if verb_kind(w) in (REPORT, SPEECH)]
+
+
 def hedged(norm: str) -> bool:
     """Whether a normalised text reports without vouching ("يزعم", "قيل", "ربما")."""
     return cue_in(norm.split(), HEDGES)

@@ -147,6 +147,14 @@ MEASURES: dict[str, str] = {
 }  # fmt: skip
 
 
+def speech_verbs(norm: str) -> list[str]:
+    """The verbs of a normalised text that only give someone the word ("reported", "said"),
+    as written; an accusation or a denial is itself what is said."""
+    words = norm.split()
+    kinds = (REPORT, SPEECH)
+    return [w for i, w in enumerate(words) if verb_kind(w, words[i - 1] if i else None) in kinds]
+
+
 def hedged(norm: str) -> bool:
     """Whether a normalised text reports without vouching ("reportedly", "allegedly")."""
     return HEDGE.search(norm) is not None

@@ -49,3 +49,9 @@ def test_same_quantity() -> None:
 def test_no_numbers_in_plain_words() -> None:
     assert quantities("The council rejected the report") == []
     assert quantities("a report") == []
+
+
+def test_lengths_weights_and_durations_compare_only_in_one_unit() -> None:
+    feet, metres, more_feet = (quantities(t)[0] for t in ("50 feet", "3.7 metres", "12 feet"))
+    assert feet.kind != metres.kind and feet.kind == more_feet.kind
+    assert quantities("300 people")[0].kind == quantities("200 workers")[0].kind == "count"

@@ -35,6 +35,11 @@ def test_claim_analysis_splits_speaker_numbers_and_polarity() -> None:
     c = analyse("Mira Holt said the council will cut 14 jobs.", "en")
     assert c.speaker == "Mira Holt" and [q.value for q in c.quantities] == [14.0]
     assert not any("holt" in t for t in c.content)  # who asserts is not what is asserted
+    # The verb that only gives the speaker the word is not asserted either; an accusation is.
+    c = analyse("The Valley Courier reported that the council will close the library.", "en")
+    assert c.speaker == "The Valley Courier" and not any(t.startswith("report") for t in c.content)
+    c = analyse("Mira Holt accused the council of hiding the budget gap.", "en")
+    assert any(t.startswith("accus") for t in c.content)
 
 
 @pytest.mark.parametrize(

@@ -77,19 +77,19 @@ def test_statement_role_is_a_neutral_speaker() -> None:
     stances = {(j.hit.chunk.role, j.stance) for j in a.judged}
     assert ("statement", "supports") in stances and not any(j.stance == "refutes" for j in a.judged)
     d = decide(a.claim, a.judged, a.features, CFG)
-    v = build(a.claim.text, "en", d, a.judged, CFG.evidence_shown)
+    v = build(a.claim.text, "en", d, a.judged, CFG.evidence_shown, CFG.supports)
     assert v.verdict == "supported" and "The ferry company (statement)" in v.explanation
     assert 0.0 < v.confidence <= 1.0
 
 
 def test_evidence_agrees_with_the_verdict() -> None:
     a = assessed(SQUID, "A giant squid washed up on the beach at Marlow Sands.")
-    assert all(j.stance == "neutral" for j in present("not_enough_info", a.judged))
+    assert all(j.stance == "neutral" for j in present("not_enough_info", a.judged, CFG.supports))
     stated = next(j for j in a.judged if j.stance == "supports")
     carrier = replace(stated, stance="neutral", reason="related")  # the model's verdict, no rule
-    shown = present("contradicted", [carrier])
+    shown = present("contradicted", [carrier], CFG.supports)
     assert [(j.stance, j.reason) for j in shown] == [("refutes", "differs")]
-    shown = present("supported", a.judged)
+    shown = present("supported", a.judged, CFG.supports)
     assert not any(j.stance == "refutes" for j in shown) and any(
         j.stance == "supports" for j in shown
     )
@@ -102,10 +102,12 @@ def test_not_enough_info_says_what_is_missing() -> None:
     ]
     a = assessed(FERRY, "The ferry service to Tolland Island will resume in May.", chunks)
     reported = Decision("not_enough_info", 0.6, "reported")
-    v = build(a.claim.text, "en", reported, a.judged, CFG.evidence_shown)
+    v = build(a.claim.text, "en", reported, a.judged, CFG.evidence_shown, CFG.supports)
     assert "reports it as a claim by The ferry company (statement) [1]" in v.explanation
     assert all(e.stance == "neutral" for e in v.evidence)
-    v = build(a.claim.text, "ar", Decision("not_enough_info", 0.6, "discussed"), a.judged, 4)
+    v = build(
+        a.claim.text, "ar", Decision("not_enough_info", 0.6, "discussed"), a.judged, 4, CFG.relevant
+    )
     assert "دون أن يتخذ موقفًا" in v.explanation and "[1]" in v.explanation
-    v = build(a.claim.text, "en", Decision("not_enough_info", 0.9, None), [], 4)
+    v = build(a.claim.text, "en", Decision("not_enough_info", 0.9, None), [], 4, CFG.supports)
     assert v.explanation.endswith("The article does not state this claim.")
