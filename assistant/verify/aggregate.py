@@ -101,10 +101,10 @@ def gates(judged: list[Judged], features: dict[str, float], cfg: VerifySettings)
     A voice against the claim is a refuting passage that carries `relevant` of it, or a looser
     one (a denial or "hoax" sharing a few of its words) in an article that uses most of the
     claim's words (`loose_new_words`): an article about something else denies nothing about
-    it. `supported` needs an article that uses the claim's words (`new_words`), a passage
-    carrying the claim in a voice that vouches for it and no voice clearly against it;
-    `contradicted` a voice against it, or the article's own account of the matter, and none
-    stating it; `disputed` a voice against it and one carrying it (stated, reported or hedged).
+    it. `supported` needs an article that uses the claim's words (`new_words`), a passage the
+    rules find stating it and no voice clearly against it; `contradicted` a voice against it,
+    or the article's own account of the matter, and none stating it; `disputed` a voice
+    against it and one asserting it (stating it, or stating it but for a hedge).
     """
     unheard = features.get("unheard", 1.0)
     heard, loosely = unheard < cfg.new_words, unheard < cfg.loose_new_words
