@@ -159,6 +159,14 @@ class AttributionSettings(BaseModel):
         "only if that speaker was named at most this many units before; otherwise the unit is "
         "left to the article (chosen on the attribution dev set).",
     )
+    quote_window: int = Field(
+        2,
+        ge=0,
+        le=50,
+        description="A quotation with no cue of its own goes on with the speaker quoted at most "
+        "this many units before (a quote paragraph after an attributed one); otherwise it is "
+        "left to the article (chosen on the attribution dev set).",
+    )
 
 
 class GuardSettings(BaseModel):

@@ -41,6 +41,11 @@ class Voice:
     unit: int
     source: tuple[int, int] | None  # where the article names it (absolute offsets)
 
+    @property
+    def speaker_name(self) -> str:
+        """The speaker's name (as attributions carry it)."""
+        return self.name
+
 
 class Resolver:
     """Resolves 'the newspaper' / 'المركز' to the entity the article named before."""

@@ -217,7 +217,7 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
             out.append(Cue(kind, cue, span(np)) if np else Cue(kind, cue, anaphor=True))
             continue
         np = subject_before(toks, i)
-        if not np and i > 0 and toks[i - 1].after[-1:] in _QUOTE_CHARS + ",":
+        if not np and i > 0 and any(q in toks[i - 1].after for q in _QUOTE_CHARS):
             np = np_after(toks, i + 1)  # '"...," said X'
         if _anaphor(np):
             own = _main_subject(toks, toks.index(np[0]))  # "X did not ..., though he said"

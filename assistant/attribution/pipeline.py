@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.attribution import arabic, english, roles
 from assistant.attribution.coref import Resolver, Voice
 from assistant.attribution.cues import Cue, Finder, phrase
-from assistant.attribution.tokens import QuoteState, Tok, split_words
+from assistant.attribution.tokens import Tok, quotations, split_words
 from assistant.config import AttributionSettings
 from assistant.models import ARTICLE_SPEAKER
 from index.language import english as en
@@ -89,26 +89,14 @@ def _read(
 ) -> list[_Unit]:  # fmt: skip
     """Words, quotation groups and cues of every unit."""
     strategy = STRATEGIES[lang]
-    quotes = QuoteState()
+    quotes = quotations(list(texts), list(breaks))
     units: list[_Unit] = []
-    current: int | None = None  # the multi-unit quotation open before this unit
-    groups = 0
-    for text, head, start, brk in zip(texts, headlines, starts, breaks, strict=True):
-        if brk:
-            quotes.paragraph()
-            if not (quotes.continued and text.lstrip()[:1] in "\"“«"):
-                current = None  # a quote goes on past a paragraph only if reopened
-        group = current
-        toks = split_words(text, quotes.inside(text))
-        if quotes.open and current is None:
-            group = current = groups
-            groups += 1
-        elif not quotes.open:
-            current = None
+    for k, (text, head, start) in enumerate(zip(texts, headlines, starts, strict=True)):
+        toks = split_words(text, quotes.flags[k])
         cues = strategy.find(toks, text) if (not head or strategy.headline_sources) else []
         if head:
             cues = [c for c in cues if not c.anaphor] or _headline_colon(toks, lang)
-        units.append(_Unit(text, start, head, toks, cues, group))
+        units.append(_Unit(text, start, head, toks, cues, quotes.group[k]))
     return units
 
 
@@ -137,7 +125,13 @@ class _Walk:
     def run(self) -> list[Attribution]:
         out = []
         for i, u in enumerate(self.units):
-            att = self._own(i, u) or self._quoted(i, u) or NARRATION
+            own = self._own(i, u)
+            if own is not None and _bare(u, own):
+                own = None  # "X said." alone: the cue of a neighbouring quotation, no statement
+                att = self._quoted(i, u, allow_bare=False)
+            else:
+                att = own or self._quoted(i, u)
+            att = att or NARRATION
             att = Attribution(att.speaker, att.role, self.res.mentions(u.toks), att.cue, att.source)
             out.append(att)
             self.res.see(u.toks)
@@ -172,20 +166,39 @@ class _Walk:
         role = roles.decide(cue.kind, speaker, self.res, rest, self.lang)
         return Attribution(speaker, role, (), (u.start + cue.cue[0], u.start + cue.cue[1]), source)
 
-    def _quoted(self, i: int, u: _Unit) -> Attribution | None:
-        """A unit inside a multi-unit quotation: the quotation's speaker."""
-        if u.group is None:
+    def _quoted(self, i: int, u: _Unit, allow_bare: bool = True) -> Attribution | None:
+        """A unit inside a quotation without a cue of its own: the quotation's speaker."""
+        if u.group is None and not (u.toks and u.toks[0].quoted):
             return None
-        if u.group not in self.by_group:
-            self.by_group[u.group] = self._owner(i, u.group)
-        got = self.by_group[u.group]
+        if u.group is None:
+            got = self._after(i) if allow_bare else None
+        else:
+            if u.group not in self.by_group:
+                self.by_group[u.group] = self._owner(i, u.group)
+            got = self.by_group[u.group]
+        if got is None:
+            # A quotation paragraph with no cue goes on with the speaker quoted just before.
+            last = self.res.last(i, self.cfg.quote_window)
+            got = Attribution(last.speaker_name, last.role, (), None, last.source) if last else None
         if got is not None:
             self.res.add(Voice(got.speaker, got.role, i, got.source))
         return got
 
+    def _after(self, k: int) -> Attribution | None:
+        """The cue of a bare "X said." unit right after unit k ('"...?" X asked.')."""
+        if k + 1 >= len(self.units):
+            return None
+        nxt = self.units[k + 1]
+        for cue in nxt.cues:
+            got = self._resolve(k, nxt, cue)
+            if got is not None:
+                return got if _bare(nxt, got) else None
+        return None
+
     def _owner(self, i: int, group: int) -> Attribution | None:
         """Who a quotation belongs to: the cue after it closes ('," X said'), else the cue
-        before it opens ('X said: "'), else a unit ending with a colon just before it."""
+        before it opens ('X said: "'), else a unit ending with a colon just before it, else a
+        bare "X said." just after it."""
         members = [k for k, v in enumerate(self.units) if v.group == group]
         first = members[0]
         before = [first - 1] if first > 0 and self.units[first - 1].text.rstrip().endswith(":") else []
@@ -195,7 +208,17 @@ class _Walk:
                 got = self._resolve(i, u, cue)
                 if got is not None:
                     return got
-        return None
+        return self._after(members[-1])
+
+
+def _bare(u: _Unit, att: Attribution) -> bool:
+    """Whether a unit holds nothing but its cue and source ("Clinton said.", "X continued:")."""
+    spans = [s for s in (att.cue, att.source) if s is not None]
+    rest = [
+        t for t in u.toks
+        if not any(a <= u.start + t.start < b for a, b in spans) and t.norm not in en.AUX
+    ]  # fmt: skip
+    return not rest and att.cue is not None and u.start <= att.cue[0] < u.start + len(u.text)
 
 
 def _plural(name: str) -> bool:

@@ -45,39 +45,71 @@ class Tok:
         return self.raw[:1].isupper()
 
 
-class QuoteState:
-    """Whether the text read so far has an open quotation (per paragraph)."""
+@dataclass
+class Quotations:
+    """Which characters of each unit lie inside a quotation, and which units share one."""
 
-    def __init__(self) -> None:
-        self.open = False
-        self.continued = False  # the paragraph went on from an unclosed quote
+    flags: list[list[bool]]  # per unit, per character
+    group: list[int | None]  # per unit: the quotation running over several units it is in
 
-    def paragraph(self) -> None:
-        """A new paragraph: an unclosed quote may go on only if the paragraph reopens it."""
-        self.continued = self.open
-        self.open = False
 
-    def inside(self, text: str) -> list[bool]:
-        """For each character of a unit, whether it is inside a quotation (updates the state)."""
-        flags = [False] * len(text)
-        pos = 0
-        for m in _QUOTE.finditer(text):
-            for k in range(pos, m.start()):
-                flags[k] = self.open
-            mark = m.group()
-            if mark[0] in _OPENERS:
-                now = True
-            elif mark[0] in _CLOSERS:
-                now = False
-            else:
-                now = not self.open
-            for k in range(m.start(), m.end()):
-                flags[k] = True  # the marks belong to the quotation
-            self.open = now
-            pos = m.end()
-        for k in range(pos, len(text)):
-            flags[k] = self.open
-        return flags
+def quotations(texts: list[str], breaks: list[bool], max_units: int = 4) -> Quotations:
+    """Pair the quotation marks of an article's units.
+
+    A quotation may run over several units of a paragraph, and on into the next paragraph when
+    that one reopens it (the news convention for a long quote). A mark left open for more than
+    `max_units` units, or at the end of a paragraph that the next does not reopen, is a stray
+    (scraped pages lose marks): it quotes nothing.
+    """
+    marks = [(u, m.start(), m.end(), m.group()) for u, t in enumerate(texts)
+             for m in _QUOTE.finditer(t)]  # fmt: skip
+    para = [0] * len(texts)
+    for u in range(1, len(texts)):
+        para[u] = para[u - 1] + (1 if breaks[u] else 0)
+    spans: list[tuple[tuple[int, int], tuple[int, int], int]] = []  # open, close, group
+    opened: tuple[int, int] | None = None
+    chain: int | None = None  # group of a quote that a new paragraph reopened
+    groups = 0
+    for u, a, b, mark in marks:
+        if opened is not None and para[u] != para[opened[0]]:
+            reopens = texts[u][:a].strip() == "" and u == _first_of(para, para[u])
+            if reopens and para[u] == para[opened[0]] + 1:
+                g = chain if chain is not None else groups
+                groups += g == groups
+                spans.append((opened, (_last_of(para, para[opened[0]]), len(texts[_last_of(para, para[opened[0]])])), g))
+                opened, chain = (u, a), g
+                continue
+            opened, chain = None, None
+        if opened is not None and u - opened[0] > max_units:
+            opened, chain = None, None
+        closes = mark[0] in _CLOSERS or (mark[0] not in _OPENERS and opened is not None)
+        if opened is not None and closes:
+            g = chain if chain is not None else (groups if u != opened[0] else -1)
+            if g == groups:
+                groups += 1
+            spans.append((opened, (u, b), g))
+            opened, chain = None, None
+        elif mark[0] not in _CLOSERS:
+            opened = (u, a)
+    flags = [[False] * len(t) for t in texts]
+    group: list[int | None] = [None] * len(texts)
+    for (u0, a0), (u1, b1), g in spans:
+        for u in range(u0, u1 + 1):
+            lo = a0 if u == u0 else 0
+            hi = b1 if u == u1 else len(texts[u])
+            for k in range(lo, hi):
+                flags[u][k] = True
+            if g >= 0:
+                group[u] = g
+    return Quotations(flags, group)
+
+
+def _first_of(para: list[int], p: int) -> int:
+    return para.index(p)
+
+
+def _last_of(para: list[int], p: int) -> int:
+    return len(para) - 1 - para[::-1].index(p)
 
 
 def split_words(text: str, quoted: list[bool] | None = None) -> list[Tok]:
