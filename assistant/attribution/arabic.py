@@ -114,26 +114,36 @@ def _according(toks: list[Tok], i: int) -> Cue | None:
     return Cue(ACCORDING, (t.start, end), where)
 
 
-def _kana_subject(toks: list[Tok], i: int) -> list[Tok]:
-    """ "وكان X قال ...": the subject sits between كان and the verb."""
-    for k in range(max(0, i - 8), i):
-        if toks[k].norm in _KANA:
+def _subject_before(toks: list[Tok], i: int) -> list[Tok]:
+    """SVO after كان or a complementiser: "وكان X قال", "يذكر أن X الذي ... أكد"."""
+    for k in range(i - 1, max(-1, i - 12), -1):
+        if toks[k].norm in _KANA or ar.COMPLEMENT.match(toks[k].norm):
             np = subject_after(toks, k + 1)
-            if np and toks.index(np[-1]) < i:
-                return np
+            if not np:
+                return []
+            gap = toks[toks.index(np[-1]) + 1 : i]
+            relative = bool(gap) and gap[0].norm in ("الذي", "التي", "الذين")
+            prepositional = len(gap) <= 4 and (not gap or gap[0].norm in ("في", "خلال", "منذ"))
+            return np if relative or prepositional else []
+        if ar.verb_kind(toks[k].norm) or toks[k].ends_clause:
+            return []
     return []
+
+
+def _opens_clause(toks: list[Tok], i: int) -> bool:
+    """A pro-drop verb starts its clause: first word, after و/ف or after a comma."""
+    t = toks[i]
+    return i == 0 or toks[i - 1].ends_clause or toks[i - 1].norm in ("و", "ف") or (
+        t.norm[:1] in "وف" and ar.verb_kind(t.norm[1:]) is not None
+    )
 
 
 def find(toks: list[Tok], text: str) -> list[Cue]:
     """Every Arabic cue outside quotations, in order."""
     out: list[Cue] = []
-    skip_next = False
     for i, t in enumerate(toks):
-        if t.quoted:
-            continue
-        if ar.IMPERSONAL.match(t.norm):
-            skip_next = True  # "يذكر أن ...": the article's own aside
-            continue
+        if t.quoted or ar.IMPERSONAL.match(t.norm):
+            continue  # "يذكر أن ...": the article's own aside, not a cue
         if ar.ACCORDING.match(t.norm):
             cue = _according(toks, i)
             if cue:
@@ -151,9 +161,6 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         form = _verb_form(t.norm)
         if form is None:
             continue
-        if skip_next:
-            skip_next = False
-            continue
         kind, person = form
         cue = (toks[i - 1].start if i and toks[i - 1].norm in ("و", "ف") else t.start, t.end)
         np = [] if t.ends_clause else subject_after(toks, i + 1, kind == ar.ACCUSE)
@@ -162,11 +169,11 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
             np = []
         if base in ar.NEEDS_COMPLEMENT and not _has_complement(toks, i, np):
             continue
-        if not np:
-            np = _kana_subject(toks, i)
+        if not np and not has_object:
+            np = _subject_before(toks, i)
         if np:
             out.append(Cue(kind, cue, span(np), plural=person == "p"))
-        else:
+        elif _opens_clause(toks, i) and base not in ar.PRESENT:
             out.append(Cue(kind, cue, anaphor=True, plural=person == "p", close=has_object))
     return out
 
@@ -179,7 +186,7 @@ def _has_complement(toks: list[Tok], i: int, np: list[Tok]) -> bool:
     for k in range(j, min(len(toks), j + 4)):
         if ar.COMPLEMENT.match(toks[k].norm):
             return True
-        if toks[k].norm not in ar.TIME_WORDS:
+        if toks[k].ends_clause:
             return False
     return False
 

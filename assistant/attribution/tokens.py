@@ -76,10 +76,11 @@ def quotations(texts: list[str], breaks: list[bool], max_units: int = 4) -> Quot
             if reopens and para[u] == para[opened[0]] + 1:
                 g = chain if chain is not None else groups
                 groups += g == groups
-                spans.append((opened, (_last_of(para, para[opened[0]]), len(texts[_last_of(para, para[opened[0]])])), g))
+                end = _last_of(para, para[opened[0]])
+                spans.append((opened, (end, len(texts[end])), g))
                 opened, chain = (u, a), g
                 continue
-            opened, chain = None, None
+            # Otherwise the line break is a scraping artefact: the quote may still close soon.
         if opened is not None and u - opened[0] > max_units:
             opened, chain = None, None
         closes = mark[0] in _CLOSERS or (mark[0] not in _OPENERS and opened is not None)
