@@ -65,7 +65,11 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
     quoted_name = i > 0 and any(q in toks[i - 1].after for q in _QUOTES)
     for k in range(i, min(len(toks), i + _MAX_NP)):
         t = toks[k]
-        if (t.quoted and not quoted_name) or (got and "(" in t.before):
+        if got and "(" in t.before:
+            if ")" in t.after:
+                got.append(t)  # "مركز ... (CCDH)": the short name the article gives it
+            break
+        if t.quoted and not quoted_name:
             break
         if _stops(toks, k, not got):
             break

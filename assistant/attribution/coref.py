@@ -188,7 +188,10 @@ def _proper_name(toks: list[Tok], i: int) -> str:
     while b + 1 < len(toks) and not toks[b].ends_clause:
         nxt = toks[b + 1]
         joins = nxt.norm in ("for", "of", "and") and b + 2 < len(toks) and toks[b + 2].capitalised
-        if (nxt.capitalised or joins) and "(" not in nxt.before:
+        if "(" in nxt.before:
+            b += 1 if ")" in nxt.after and nxt.capitalised else 0  # "... Hate (CCDH)"
+            break
+        if nxt.capitalised or joins:
             b += 1
         else:
             break
