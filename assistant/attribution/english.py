@@ -34,6 +34,8 @@ def verb_at(toks: list[Tok], i: int) -> str | None:
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         if nxt not in en.NEEDS_PARTICLE[base]:
             return None
+    if base == "tell" and i + 1 < len(toks) and toks[i + 1].norm in ("me", "us"):
+        return None  # "tell me ...": an imperative, inside speech
     if base == "decline" and not en.DECLINE_OBJECT.match(" ".join(x.norm for x in toks[i : i + 3])):
         return None
     return kind
@@ -99,6 +101,10 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
     if k >= 1 and toks[k].norm in en.PREPOSITIONS and en.PARTICIPLE_OPENERS.match(toks[k - 1].norm):
         if k >= 2 and not toks[k - 1].ends_clause:
             got, k = _collect_left(toks, k - 2)  # "a poll released in May found"
+    if k >= 1 and toks[k].norm in ("and", "or") and not toks[k - 1].capitalised:
+        for m in range(k - 1, max(-1, k - 4), -1):  # "to local and national leaders shows"
+            if toks[m].norm in en.PREPOSITIONS:
+                return []
     if k >= 0 and toks[k].norm in en.PREPOSITIONS and not toks[k].ends_clause:
         return []  # "to local leaders shows", "by the paper suggest": an object, not the subject
     return got

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.language import english
 from index.language.script import normalize
 
 _WORD = re.compile(r"\S+")
@@ -36,7 +37,9 @@ class Tok:
 
     @property
     def ends_clause(self) -> bool:
-        """Followed by a comma, colon, full stop or the like."""
+        """Followed by a comma, colon, full stop or the like ("Mr." and "D." end nothing)."""
+        if self.after == "." and (len(self.raw) == 1 or self.norm in english.ABBREVIATIONS):
+            return False
         return CLAUSE_END.search(self.after) is not None
 
     @property

@@ -30,6 +30,8 @@ VERBS: dict[str, tuple[str, ...]] = {
         "complain", "question", "caution", "praise", "describe", "point",
     ),
 }  # fmt: skip
+# Forms that are nearly always nouns in news prose ("member states", "the United States").
+NOT_VERBS = frozenset({"state", "states"})
 IRREGULAR = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "find": ("found",),
     "show": ("shown",),
@@ -49,7 +51,7 @@ AUX = frozenset(
 )
 # Words that end a subject noun phrase when walking away from the verb.
 SUBJECT_STOP = frozenset(
-    """that and but which who whom whose while when after before as in on at because if
+    """that and but which who whom whose while when after before as in on at by because if
     though although since until unless where whether than so yet or nor to into onto about
     against over under between among during without within through across toward towards
     upon is are was were be been being has have had do does did will would can could
@@ -118,6 +120,8 @@ PARTICIPLE_OPENERS = re.compile(r"^\w+ed$|^(taken|done|shown|written|seen|made)$
 SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman representative official aide".split())
 # Titles that go before a name ("Sen. David Perdue"), kept in the source phrase.
 TITLES = frozenset("mr mrs ms dr sen rep gov gen prof president senator judge".split())
+# Abbreviations whose full stop ends no clause ("Mr. Smith", "Sen. Jones").
+ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen u.s u.k".split())
 PASSIVE_AUX = frozenset("was were is are been be being".split())
 NOUNS = {"accusations": ACCUSE, "allegations": ACCUSE, "accusation": ACCUSE, "denial": DENY}
 DECLINE_OBJECT = re.compile(r"^declin\w*\s+to\s+(comment|respond|answer|discuss)", re.I)
@@ -178,7 +182,7 @@ VERB_BASE: dict[str, str] = {form: base for bases in VERBS.values() for base in 
 
 def verb_kind(word: str, prev: str | None) -> str | None:
     """The speech-verb class of a lower-case word ("denied" -> denial), or None for a noun use."""
-    if not word.isalpha() or (prev and prev in DETERMINERS):
+    if not word.isalpha() or (prev and prev in DETERMINERS) or word in NOT_VERBS:
         return None
     return VERB_FORMS.get(word)
 
