@@ -79,7 +79,9 @@ def build_chunks(
     texts = [art.source_text[u.start : u.end] for u in spans]
     heads = [u.headline for u in spans]
     starts = [u.start for u in spans]
-    breaks = [i == 0 or "\n" in art.source_text[spans[i - 1].end : u.start] for i, u in enumerate(spans)]
+    breaks = [
+        i == 0 or "\n" in art.source_text[spans[i - 1].end : u.start] for i, u in enumerate(spans)
+    ]
     who = attribute(texts, art.lang, heads, starts, breaks, settings)
     other = language(art.lang).other
     who_t = attribute([u.translation or "" for u in spans], other, heads) if aligned else None

@@ -124,7 +124,9 @@ class Assistant:
         aligned = load_aligned(aligned_path, art.source_text, art.lang) if aligned_path else None
         if old and old.sha256 == art.sha256 and (aligned is None or old.aligned):
             return IngestResult(art.doc_id, "unchanged", old.units)
-        chunks = build_chunks(art, aligned, self.settings.chunk.max_chars, self.settings.attribution)
+        chunks = build_chunks(
+            art, aligned, self.settings.chunk.max_chars, self.settings.attribution
+        )
         info = DocInfo(
             doc_id=art.doc_id, title=art.title, lang=art.lang, path=art.path, sha256=art.sha256,
             units=len(chunks), chars=len(art.source_text), aligned=aligned is not None,

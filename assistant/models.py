@@ -100,8 +100,9 @@ class VoiceUnit(BaseModel):
     role: Role
     cue: tuple[int, int] | None = Field(None, description="[start, end) of the reporting cue")
     source: tuple[int, int] | None = Field(
-        None, description="[start, end) of the phrase naming the speaker (its antecedent for "
-        "a pronoun or a pro-drop verb)"
+        None,
+        description="[start, end) of the phrase naming the speaker (its antecedent for "
+        "a pronoun or a pro-drop verb)",
     )
 
 

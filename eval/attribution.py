@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "attribution" / "attribution_dev.jsonl"
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared/attribution/attribution_dev.jsonl"
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -86,11 +86,16 @@ def main(argv: list[str] | None = None) -> int:
             _ratio(c.get("speaker_ok", 0), c.get("pred_speaker", 0)),
             _ratio(c.get("narration_ok", 0), c.get("pred_narration", 0)),
             _ratio(c.get("role_ok", 0), c.get("role_n", 0)),
-            *(_ratio(*rr) if (rr := role_recall(atts, s, r)) else "–" for r in ("accusation", "denial")),
+            *(_recall(atts, s, r) for r in ("accusation", "denial")),
         ]
         print(f"| {lang} | " + " | ".join(cells) + " |")
     print(f"(files in {out})", file=sys.stderr)
     return 0
+
+
+def _recall(atts: list[dict[str, Any]], scored: dict[str, Any], role: str) -> str:
+    got = role_recall(atts, scored, role)
+    return _ratio(*got) if got else "–"
 
 
 def _ratio(a: int, b: int) -> str:

@@ -13,7 +13,7 @@ from assistant.attribution.tokens import Tok
 from index.language import arabic as ar
 
 _MAX_NP = 6
-_QUOTES = "\"“”«»"
+_QUOTES = '"“”«»'
 _KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 
 
@@ -93,9 +93,7 @@ def _indefinite_plural(t: Tok) -> bool:
 def _agrees(person: str, np: list[Tok]) -> bool:
     """Whether a noun phrase can be the subject of a verb of this person."""
     head = ar.strip_conj(np[0].norm)
-    if person == "m" and _feminine_word(head) and head not in ar.SOURCE_HEADS:
-        return False
-    return True
+    return not (person == "m" and _feminine_word(head) and head not in ar.SOURCE_HEADS)
 
 
 def _according(toks: list[Tok], i: int) -> Cue | None:
@@ -137,8 +135,11 @@ def _subject_before(toks: list[Tok], i: int) -> list[Tok]:
 def _opens_clause(toks: list[Tok], i: int) -> bool:
     """A pro-drop verb starts its clause: first word, after و/ف or after a comma."""
     t = toks[i]
-    return i == 0 or toks[i - 1].ends_clause or toks[i - 1].norm in ("و", "ف") or (
-        t.norm[:1] in "وف" and ar.verb_kind(t.norm[1:]) is not None
+    return (
+        i == 0
+        or toks[i - 1].ends_clause
+        or toks[i - 1].norm in ("و", "ف")
+        or (t.norm[:1] in "وف" and ar.verb_kind(t.norm[1:]) is not None)
     )
 
 
@@ -149,9 +150,9 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         if t.quoted or ar.IMPERSONAL.match(t.norm):
             continue  # "يذكر أن ...": the article's own aside, not a cue
         if ar.ACCORDING.match(t.norm):
-            cue = _according(toks, i)
-            if cue:
-                out.append(cue)
+            according = _according(toks, i)
+            if according:
+                out.append(according)
             continue
         base = ar.strip_conj(t.norm)
         if base in ar.NOUNS:

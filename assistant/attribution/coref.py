@@ -11,7 +11,9 @@ from index.language import arabic, english
 from index.language.script import has_arabic, normalize
 
 # Generic words for a publication only: "the paper said" is the outlet that reported last.
-_OUTLET_WORDS = frozenset({"newspaper", "paper", "daily", "magazine", "صحيفه", "جريده", "يوميه", "مجله"})
+_OUTLET_WORDS = frozenset(
+    {"newspaper", "paper", "daily", "magazine", "صحيفه", "جريده", "يوميه", "مجله"}
+)
 # "A spokesperson for X" / "متحدث باسم X" speaks for X.
 _FOR = ("for", "of", "باسم", "عن")
 

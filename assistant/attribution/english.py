@@ -98,9 +98,9 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
         if j < 0:
             return []
     got, k = _collect_left(toks, j)
-    if k >= 1 and toks[k].norm in en.PREPOSITIONS and en.PARTICIPLE_OPENERS.match(toks[k - 1].norm):
-        if k >= 2 and not toks[k - 1].ends_clause:
-            got, k = _collect_left(toks, k - 2)  # "a poll released in May found"
+    reduced = k >= 2 and toks[k].norm in en.PREPOSITIONS and not toks[k - 1].ends_clause
+    if reduced and en.PARTICIPLE_OPENERS.match(toks[k - 1].norm):
+        got, k = _collect_left(toks, k - 2)  # "a poll released in May found"
     if k >= 1 and toks[k].norm in ("and", "or") and not toks[k - 1].capitalised:
         for m in range(k - 1, max(-1, k - 4), -1):  # "to local and national leaders shows"
             if toks[m].norm in en.PREPOSITIONS:

@@ -201,7 +201,9 @@ class _Walk:
         bare "X said." just after it."""
         members = [k for k, v in enumerate(self.units) if v.group == group]
         first = members[0]
-        before = [first - 1] if first > 0 and self.units[first - 1].text.rstrip().endswith(":") else []
+        before = (
+            [first - 1] if first > 0 and self.units[first - 1].text.rstrip().endswith(":") else []
+        )
         for k in [members[-1], first, *before]:
             u = self.units[k]
             for cue in u.cues:

@@ -1,8 +1,8 @@
 """Words of a unit with their offsets, and whether each lies inside a quotation.
 
-Quotations are tracked across the units of a paragraph, because a quote often runs over several
-sentences and names its speaker only at the end ('... next year," the mayor said.'). Offsets are into
-the unit's text, so the cue and source spans of the voice map can point into the article.
+Quotations are tracked across units, because a quote often runs over several sentences and
+names its speaker only at the end ('... next year," the mayor said.'). Offsets are into the
+unit's text, so the cue and source spans of the voice map can point into the article.
 """
 
 from __future__ import annotations

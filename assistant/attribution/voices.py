@@ -12,9 +12,14 @@ def voice_map(doc_id: str, lang: str, chunks: Iterable[Chunk]) -> VoiceMap:
     """The voice map of an article from its chunks (as built at ingest, or just now)."""
     units = [
         VoiceUnit(
-            start=c.start, end=c.end, text=c.text, speaker=c.speaker, role=c.role,
-            cue=c.cue, source=c.source,
-        )  # fmt: skip
+            start=c.start,
+            end=c.end,
+            text=c.text,
+            speaker=c.speaker,
+            role=c.role,
+            cue=c.cue,
+            source=c.source,
+        )
         for c in sorted(chunks, key=lambda c: c.start)
     ]
     return VoiceMap(doc_id=doc_id, language=as_lang(lang), units=units)

@@ -30,8 +30,7 @@ ROLE_PLURAL = {
            "statement": "تصريحات", "context": "سياق"},
 }  # fmt: skip
 
-CSS = (
-    """
+CSS = """
 .voice-map .voice-legend { display: flex; flex-wrap: wrap; gap: .35em .6em; margin: .4em 0 .8em; }
 .voice-map .voice-key { cursor: pointer; display: inline-flex; align-items: center; gap: .2em; }
 .voice-map .voice-key input { margin: 0; }
@@ -42,12 +41,10 @@ CSS = (
 .voice-map .s.role-denial { background: #faf5ff; }
 .voice-map .s.role-statement { background: #f0fdf4; }
 .voice-map .s.voiced { border-bottom: 2px solid var(--voice, #64748b); }
-"""
-    + "".join(
-        f".voice-map:has(input.v{k}:checked) .s.v{k} {{ outline: 2px solid #f59e0b; "
-        "background: #fef08a; }\n"
-        for k in range(MAX_VOICES)
-    )
+""" + "".join(
+    f".voice-map:has(input.v{k}:checked) .s.v{k} {{ outline: 2px solid #f59e0b; "
+    "background: #fef08a; }\n"
+    for k in range(MAX_VOICES)
 )
 
 

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (Arabic text is kept on one line)
 """`isnad attribute FILE | --doc ID [--json]` and batch "attribute": the voice map contract."""
 
 from __future__ import annotations
@@ -61,7 +60,9 @@ def test_attribute_file_arabic_and_text_form(run_cli, write_article) -> None:
     vm = json.loads(run_cli("attribute", path, "--json").stdout)
     check_voice_map(vm, WATER_AR, WATER_ID, "ar")
     added = by_text(vm, "وأضاف أن الأسعار")  # pro-drop: the speaker of the denial before it
-    assert "كريم العطار" in added["speaker"] and WATER_AR[added["cue"][0] : added["cue"][1]] == "وأضاف"
+    assert (
+        "كريم العطار" in added["speaker"] and WATER_AR[added["cue"][0] : added["cue"][1]] == "وأضاف"
+    )
     r = run_cli("attribute", path)
     assert r.returncode == 0
     assert "جريدة الفجر · تقرير" in r.stdout and "المقال · سياق" in r.stdout
