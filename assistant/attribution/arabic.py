@@ -67,7 +67,7 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
         t = toks[k]
         if got and "(" in t.before:
             if ")" in t.after:
-                got.append(t)  # "مركز ... (CCDH)": the short name the article gives it
+                got.append(t)  # "هيئة المياه (WSA)": the short name the article gives it
             break
         if t.quoted and not quoted_name:
             break

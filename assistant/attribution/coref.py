@@ -87,20 +87,6 @@ class Resolver:
                     return v.name
         return name
 
-    def fuller(self, name: str) -> str:
-        """An earlier, fuller naming of the same speaker ("Jones" -> "Mary Jones")."""
-        words = key(name).split()
-        if not words:
-            return name
-        for v in reversed(self.voices):
-            full = key(v.name).split()
-            # English names end with their head ("Mary Jones"); "Jones" is not "the Jones
-            # campaign". Arabic names open with it ("صحيفة الفجر اليومية").
-            same_head = has_arabic(name) or full[-1:] == words[-1:]
-            if set(words) < set(full) and same_head and len(v.name) < 60:
-                return v.name
-        return name
-
     def _resolve_inside(self, name: str) -> str:
         """ "A spokesperson for the center" -> "A spokesperson for <the center's name>"."""
         words = name.split()
@@ -191,7 +177,7 @@ def _proper_name(toks: list[Tok], i: int) -> str:
         nxt = toks[b + 1]
         joins = nxt.norm in ("for", "of", "and") and b + 2 < len(toks) and toks[b + 2].capitalised
         if "(" in nxt.before:
-            b += 1 if ")" in nxt.after and nxt.capitalised else 0  # "... Hate (CCDH)"
+            b += 1 if ")" in nxt.after and nxt.capitalised else 0  # "Harbour Trust (HT)"
             break
         if nxt.capitalised or joins:
             b += 1

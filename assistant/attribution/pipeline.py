@@ -152,7 +152,7 @@ class _Walk:
             name = phrase(u.text, cue.source)
             if not name:
                 return None
-            speaker = self.res.fuller(self.res.resolve(name))
+            speaker = self.res.resolve(name)
             source: tuple[int, int] | None = (u.start + cue.source[0], u.start + cue.source[1])
         else:
             if u.headline:

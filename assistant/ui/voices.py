@@ -1,5 +1,5 @@
 """HTML for the article view: the article with each unit tinted by its speaker and role, and a
-legend of its voices ("The Telegraph · 6 reports"); choosing a voice highlights its units.
+legend of its voices ("The Daily Courier · 6 reports"); choosing a voice highlights its units.
 
 Pure functions over the contract's VoiceMap, every text escaped. The highlight needs no script:
 each voice is a radio button, and CSS (`:has(input.v3:checked) .s.v3`) marks its units.
