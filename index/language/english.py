@@ -47,7 +47,13 @@ ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 AUX = frozenset(
     """has have had also later then previously earlier again first further once even
     will would could may might did does do is was has been just already still
+    often sometimes always usually
     monday tuesday wednesday thursday friday saturday sunday yesterday today""".split()
+)
+# Days and months: "X on Tuesday said", "a panel in 2001 found" (years are read as digits).
+TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()
 )
 # Words that end a subject noun phrase when walking away from the verb.
 SUBJECT_STOP = frozenset(
@@ -85,7 +91,9 @@ SOURCE_NOUNS = frozenset(
     columnist editor historian veteran veterans man woman men women people person officer
     soldier general colonel priest bishop imam pope king queen prince premier chancellor
     secretary-general envoy negotiator negotiators student students parents protesters
-    demonstrators candidates senators governors ministers presidents leaders officials""".split()
+    demonstrators candidates senators governors ministers presidents leaders officials
+    panel jury tribunal watchdog website site media research slide slides emails video
+    footage records transcript presentation""".split()
 )
 # Phrases that name no one however they are written.
 NOT_SOURCES = frozenset(

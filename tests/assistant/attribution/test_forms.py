@@ -18,6 +18,15 @@ EN = [
     ("Critics have accused the government of hiding the data.", "Critics", "accusation"),
     ('"The plan will fail," the opposition leader said.', "the opposition leader", "statement"),
     ("The bridge was built in 1932.", "article", "context"),
+    ('"We will not close the plant," Ana Ruiz told me.', "Ana Ruiz", "statement"),
+    ("Rep. Tom Hale (R-Ky.) said the vote would be close.", "Rep. Tom Hale", "statement"),
+    ('"We are tired," Lena Ortiz, 31, said on the march.', "Lena Ortiz", "statement"),
+    ("Norway, Sweden's closest partner, warned against the plan.", "Norway", "statement"),
+    ('"It will pass," said Sen. Mia Cole (D-Vt.), a sponsor.', "Sen. Mia Cole", "statement"),
+    ("Farmers often say the rain comes late.", "Farmers", "statement"),
+    ("A federal panel in 2019 found the school broke the rules.", "A federal panel", "statement"),
+    ("Investigators in March charged two managers with fraud.", "Investigators", "accusation"),
+    ("One slide shows that exports doubled.", "One slide", "statement"),
 ]
 AR = [
     ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),

@@ -1,0 +1,156 @@
+"""English noun phrases that name a source: the subject before a verb, the phrase after
+"according to" or '"...," said', across an inserted appositive or relative clause.
+
+A phrase counts as a source only when it is bounded on both sides and names someone: a proper
+name, or a head noun such as "officials" or "the report" (`english.SOURCE_NOUNS`).
+"""
+
+from __future__ import annotations
+
+from assistant.attribution.english_verbs import is_adverb, verb_at
+from assistant.attribution.tokens import Tok
+from index.language import english as en
+
+MAX_NP = 8
+
+
+def _hop(toks: list[Tok], j: int) -> int:
+    """toks[j] ends with a comma: skip inserted phrases ("X, the role, said"); the index where
+    the subject ends, or -1."""
+    for _ in range(3):
+        k = j - 1
+        while k >= 0 and not toks[k].ends_clause and j - k < 16:
+            k -= 1
+        if k < 0 or toks[k].quoted:
+            return j  # the segment reaches the sentence start: it is the subject
+        if j - k >= 16:
+            return -1
+        opener = toks[k + 1]
+        inserted = opener.norm in en.APPOSITION_OPENERS or opener.raw.islower()
+        inserted |= opener.raw.endswith(("'s", "’s"))  # "China, Beijing's ally, said"
+        inserted |= j == k + 1 and opener.norm.isdigit()  # "Jo Smith, 25, said": an age
+        if not inserted:
+            return j
+        if not toks[k].capitalised and toks[k].norm not in en.SOURCE_NOUNS:
+            return -1
+        j = k
+    return -1
+
+
+def subject_before(toks: list[Tok], i: int) -> list[Tok]:
+    """The noun phrase before the verb at i (empty when there is none)."""
+    j = i - 1
+    while j >= 0 and is_adverb(toks[j]) and not toks[j].ends_clause:
+        j -= 1
+    if (
+        j > 0
+        and _time_word(toks[j])
+        and toks[j - 1].norm in ("on", "in")
+        and not toks[j].ends_clause
+    ):
+        j -= 2  # "X on Tuesday said", "a panel in 2001 found"
+    if j > 0 and ")" in toks[j].after:  # "Sen. Jo Smith (D-Ore.) said": the name before it
+        opened = [m for m in range(j, max(0, j - 4), -1) if "(" in toks[m].before]
+        j = opened[0] - 1 if opened else j
+    if j < 0 or toks[j].quoted:
+        return []
+    if toks[j].ends_clause:
+        j = _hop(toks, j)
+        if j < 0:
+            return []
+    got, k = _collect_left(toks, j)
+    reduced = k >= 2 and toks[k].norm in en.PREPOSITIONS and not toks[k - 1].ends_clause
+    if reduced and en.PARTICIPLE_OPENERS.match(toks[k - 1].norm):
+        got, k = _collect_left(toks, k - 2)  # "a poll released in May found"
+    if k >= 1 and toks[k].norm in ("and", "or") and not toks[k - 1].capitalised:
+        for m in range(k - 1, max(-1, k - 4), -1):  # "to local and national leaders shows"
+            if toks[m].norm in en.PREPOSITIONS:
+                return []
+    if k >= 0 and toks[k].norm in en.PREPOSITIONS and not toks[k].ends_clause:
+        return []  # "to local leaders shows", "by the paper suggest": an object, not the subject
+    return got
+
+
+def _time_word(t: Tok) -> bool:
+    return t.norm in en.TIME_WORDS or (len(t.norm) == 4 and t.norm.isdigit())
+
+
+def _collect_left(toks: list[Tok], j: int) -> tuple[list[Tok], int]:
+    """The noun phrase ending at j, and the index of the word that ended it (or -1)."""
+    got = [toks[j]]
+    k = j - 1
+    while k >= 0 and len(got) < MAX_NP:
+        t = toks[k]
+        if t.ends_clause or t.quoted or verb_at(toks, k):
+            break
+        if t.norm in en.SUBJECT_STOP and not _joins_names(toks, k):
+            break
+        got.insert(0, t)
+        k -= 1
+    return got, k
+
+
+def _joins_names(toks: list[Tok], k: int) -> bool:
+    """'and'/'of'/'for' inside a name: "Grassley and Leahy", "Center for Public Research"."""
+    t = toks[k]
+    if t.norm not in ("and", "of", "for", "at") or k == 0 or k + 1 >= len(toks):
+        return False
+    return toks[k - 1].capitalised and toks[k + 1].capitalised and not toks[k - 1].ends_clause
+
+
+def np_after(toks: list[Tok], i: int) -> list[Tok]:
+    """The noun phrase starting at i ("according to X", '"...," said X')."""
+    got: list[Tok] = []
+    for k in range(i, min(len(toks), i + MAX_NP)):
+        t = toks[k]
+        if t.quoted or verb_at(toks, k) or (got and "(" in t.before):
+            break  # ... or "Sen. Jo Smith (D-Ore.)": the name ends before the parenthesis
+        if t.norm in en.SUBJECT_STOP and not (got and _joins_names(toks, k)):
+            break
+        got.append(t)
+        if t.ends_clause:
+            break
+    while got and (got[-1].norm in en.SUBJECT_STOP or got[-1].norm in en.NOT_SOURCES):
+        got.pop()
+    return got
+
+
+def names_source(np: list[Tok], sentence_start: bool = False) -> bool:
+    """Whether a noun phrase names someone: a proper name or a source noun as its head."""
+    words = [t for t in np if t.norm not in ("the", "a", "an")]
+    if not words or len(np) > MAX_NP or any(t.norm in en.PRONOUNS for t in words):
+        return False
+    if any(t.norm in en.FIGURES or t.norm[:1].isdigit() for t in words):
+        return False  # "60 percent of residents", "12 towns": a figure
+    head = words[-1]
+    if head.norm in en.SOURCE_NOUNS or head.norm.rstrip("s") in en.SOURCE_NOUNS:
+        return True
+    if not head.capitalised or head.norm in en.NOT_SOURCES or head.norm.isdigit():
+        return False
+    first_word = sentence_start and head is np[0] and len(words) == 1
+    return not (first_word and head.norm in en.SUBJECT_STOP)
+
+
+def main_subject(toks: list[Tok], i: int) -> list[Tok]:
+    """The subject of the clause a participle or pronoun continues ("X attacked Y, saying ...",
+    "X did not ..., though he said"): the longest phrase at its start that names someone."""
+    start = 0
+    for k in range(min(i, 10)):
+        if toks[k].ends_clause and toks[0].norm in en.SUBJECT_STOP | {"in", "on", "during"}:
+            start = k + 1  # "In a statement, the ministry ..."
+            break
+    np: list[Tok] = []
+    for t in toks[start:i]:
+        if t.norm in en.SUBJECT_STOP or t.quoted or is_adverb(t) or verb_at(toks, toks.index(t)):
+            break
+        np.append(t)
+        if t.ends_clause:
+            break
+    for end in range(len(np), 0, -1):
+        if names_source(np[:end], start == 0) and not np[end - 1].norm.endswith("ed"):
+            return np[:end]
+    return []
+
+
+def anaphor(np: list[Tok]) -> bool:
+    return len(np) == 1 and np[0].norm in en.ANAPHORS

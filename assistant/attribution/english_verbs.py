@@ -1,0 +1,58 @@
+"""English speech verbs: whether a word is used as a reporting verb, and its class.
+
+A capitalised word is a name, a word after a determiner or a possessive is a noun ("the report",
+"the mayor's claim"), and an -ing form is a verb only after a comma, "by" or a progressive
+auxiliary.
+"""
+
+from __future__ import annotations
+
+from assistant.attribution.tokens import Tok
+from index.language import english as en
+
+
+def verb_at(toks: list[Tok], i: int) -> str | None:
+    """The speech-verb class of toks[i] used as a verb, or None."""
+    t = toks[i]
+    if t.quoted or not t.raw.islower():
+        return None  # "the United States", "The Post": capitalised words are names
+    prev = toks[i - 1] if i else None
+    kind = en.verb_kind(t.norm, prev.norm if prev else None)
+    if kind is None:
+        return None
+    if prev is not None and prev.raw.endswith(("'s", "’s")) and not prev.ends_clause:
+        return None  # "the mayor's claim", "Editor's note": a noun
+    if t.norm.endswith("ing") and not _ing_is_verb(toks, i):
+        return None  # "further reporting by", "the closing": a noun
+    base = en.VERB_BASE[t.norm]
+    if base in en.NEEDS_PARTICLE:
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        if nxt not in en.NEEDS_PARTICLE[base]:
+            return None
+    if t.norm == "tell" and i + 1 < len(toks) and toks[i + 1].norm in ("me", "us"):
+        return None  # "tell me ...": an imperative, inside speech ("X told me" is a cue)
+    if base == "decline" and not en.DECLINE_OBJECT.match(" ".join(x.norm for x in toks[i : i + 3])):
+        return None
+    return kind
+
+
+def _ing_is_verb(toks: list[Tok], i: int) -> bool:
+    """An -ing form is a verb after a comma ("..., saying"), "by", or a progressive auxiliary."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    j = i - 1
+    while j > 0 and is_adverb(toks[j]) and toks[j].norm not in en.PROGRESSIVE:
+        j -= 1
+    return prev.ends_clause or prev.norm == "by" or toks[j].norm in en.PROGRESSIVE
+
+
+def passive(toks: list[Tok], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and toks[j].norm.endswith("ly") and not toks[j].ends_clause:
+        j -= 1
+    return j >= 0 and toks[j].norm in en.PASSIVE_AUX and not toks[j].ends_clause
+
+
+def is_adverb(t: Tok) -> bool:
+    return t.norm in en.AUX or (t.raw.islower() and t.norm.endswith("ly") and len(t.norm) > 4)
