@@ -120,15 +120,21 @@ def names_source(np: list[Tok], sentence_start: bool = False) -> bool:
     words = [t for t in np if t.norm not in ("the", "a", "an")]
     if not words or len(np) > MAX_NP or any(t.norm in en.PRONOUNS for t in words):
         return False
-    if any(t.norm in en.FIGURES or t.norm[:1].isdigit() for t in words):
-        return False  # "60 percent of residents", "12 towns": a figure
+    if any(t.norm in en.FIGURES or (t.norm[:1].isdigit() and not _year(t)) for t in words):
+        return False  # "60 percent of residents", "12 towns": a figure ("a 2014 study" names)
     head = words[-1]
+    if head.raw.endswith(("'s", "’s")) or _year(head):
+        return False  # "Oz's [show]": a possessive, not the head
     if head.norm in en.SOURCE_NOUNS or head.norm.rstrip("s") in en.SOURCE_NOUNS:
         return True
     if not head.capitalised or head.norm in en.NOT_SOURCES or head.norm.isdigit():
         return False
     first_word = sentence_start and head is np[0] and len(words) == 1
     return not (first_word and head.norm in en.SUBJECT_STOP)
+
+
+def _year(t: Tok) -> bool:
+    return len(t.norm) == 4 and t.norm.isdigit() and t.norm[:2] in ("19", "20")
 
 
 def main_subject(toks: list[Tok], i: int) -> list[Tok]:
@@ -140,9 +146,13 @@ def main_subject(toks: list[Tok], i: int) -> list[Tok]:
             start = k + 1  # "In a statement, the ministry ..."
             break
     np: list[Tok] = []
-    for t in toks[start:i]:
-        if t.norm in en.SUBJECT_STOP or t.quoted or is_adverb(t) or verb_at(toks, toks.index(t)):
+    for k in range(start, i):
+        t = toks[k]
+        if t.norm in en.SUBJECT_STOP or t.quoted or is_adverb(t) or verb_at(toks, k):
             break
+        verbal = t.raw.islower() and (t.norm.endswith("ed") or t.norm in en.VERB_FORMS)
+        if verbal and any(x.capitalised for x in np):
+            break  # "the Association of Nurses called ...": the name ended before the verb
         np.append(t)
         if t.ends_clause:
             break

@@ -29,6 +29,12 @@ def verb_at(toks: list[Tok], i: int) -> str | None:
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         if nxt not in en.NEEDS_PARTICLE[base]:
             return None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    away = nxt is not None and nxt.norm in en.AWAY_PARTICLES and base not in en.NEEDS_PARTICLE
+    if away and not t.ends_clause:
+        return None  # "backed out", "called off": another verb
+    if nxt is not None and nxt.norm == "by" and t.norm.endswith("ed") and not passive(toks, i):
+        return None  # "a coalition backed by X": a participle, not the unit's cue
     if t.norm == "tell" and i + 1 < len(toks) and toks[i + 1].norm in ("me", "us"):
         return None  # "tell me ...": an imperative, inside speech ("X told me" is a cue)
     if base == "decline" and not en.DECLINE_OBJECT.match(" ".join(x.norm for x in toks[i : i + 3])):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 REPORT, ACCUSE, DENY, SPEECH = "report", "accusation", "denial", "speech"
+BELIEF, STANCE = "belief", "stance"  # neutral like speech: a stated belief, a stance taken
 
 # ---- reported speech ------------------------------------------------------------------------
 # Speech verbs by class, as base forms: `verb_kind` knows their -s/-ed/-ing forms and the
@@ -29,18 +30,31 @@ VERBS: dict[str, tuple[str, ...]] = {
         "find", "show", "indicate", "conclude", "cite", "continue", "observe", "remark", "boast",
         "complain", "question", "caution", "praise", "describe", "point",
     ),
+    BELIEF: (
+        "believe", "think", "expect", "hope", "fear", "want", "feel", "worry", "doubt", "suspect",
+        "sense", "anticipate",
+    ),
+    STANCE: (
+        "support", "oppose", "back", "endorse", "favor", "favour", "welcome", "applaud", "echo",
+        "champion", "tout", "brag", "proclaim", "declare", "mention", "reference", "discuss",
+        "implore", "plead", "recommend", "propose", "signal", "highlight", "underscore",
+        "reiterate", "characterize", "characterise", "portray", "brand", "label", "dub", "lament",
+        "remind", "assure",
+    ),
 }  # fmt: skip
 # Forms that are nearly always nouns in news prose ("member states", "the United States").
-NOT_VERBS = frozenset({"state", "states"})
+NOT_VERBS = frozenset({"state", "states", "back"})  # "X is back": an adverb
 IRREGULAR = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "find": ("found",),
-    "show": ("shown",),
+    "show": ("shown",), "think": ("thought",), "feel": ("felt",), "echo": ("echoes",),
 }  # fmt: skip
 # Verbs that report speech only with a complement: "pointed out", "called for/on/it/X a ...".
 NEEDS_PARTICLE = {
     "point": ("out",),
     "call": ("for", "on", "it", "him", "her", "them", "himself", "herself", "the"),
 }
+# Particles that make another verb of a cue verb ("backed out", "called off", "wrote down").
+AWAY_PARTICLES = frozenset("out down off away".split())
 # "according to X", "citing X", "X's statement": phrases naming a source after them.
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 # Between a subject and its verb: auxiliaries, adverbs of time and manner ("has also said").

@@ -27,6 +27,19 @@ EN = [
     ("A federal panel in 2019 found the school broke the rules.", "A federal panel", "statement"),
     ("Investigators in March charged two managers with fraud.", "Investigators", "accusation"),
     ("One slide shows that exports doubled.", "One slide", "statement"),
+    # beliefs and stances are attributed like speech
+    ("The central bank expects inflation to ease next year.", "The central bank", "statement"),
+    ("Opposition leaders oppose the new tax.", "Opposition leaders", "statement"),
+    ("The teachers' union endorsed Mayor Ruiz on Friday.", "The teachers' union", "statement"),
+    ("Many residents felt cheated by the deal.", "Many residents", "statement"),
+    ("Washington backed out of the deal.", "article", "context"),
+    ("A coalition backed by the army took the town.", "article", "context"),
+    (
+        'In a statement announcing the pick, the Nurses Association called Lee a "champion", '
+        "citing her record.",
+        "the Nurses Association",
+        "statement",
+    ),
 ]
 AR = [
     ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),
