@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.attribution import arabic as ar_cues
+from assistant.attribution.agree import Agreement
 from assistant.attribution.tokens import Tok
 from index.language import arabic, english
 from index.language.script import has_arabic, normalize
@@ -57,6 +58,8 @@ class Resolver:
         self._seen: list[list[Tok]] = []
         self.voices: list[Voice] = []  # oldest first
         self.outlets: set[str] = set()  # keys of names known to be publications
+        self.subjects: list[Voice] = []  # named sentence subjects, for English pronouns
+        self.agree = Agreement()
 
     def _generic_head(self, name: str) -> str | None:
         words = normalize(name).split()
@@ -109,6 +112,17 @@ class Resolver:
         """The last speaker named, if within `window` units of this one."""
         if self.voices and unit - self.voices[-1].unit <= window:
             return self.voices[-1]
+        return None
+
+    def antecedent(self, unit: int, window: int, pronoun: str) -> Voice | None:
+        """The latest speaker or sentence subject, within `window` units, that the pronoun can
+        stand for ("it" a body, "she" a person not known as "he", "they" a group)."""
+        named = sorted(self.voices + self.subjects, key=lambda v: v.unit)
+        for v in reversed(named):
+            if unit - v.unit > window:
+                return None
+            if self.agree.fits(pronoun, v.name):
+                return v
         return None
 
     def add(self, voice: Voice) -> None:

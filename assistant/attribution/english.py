@@ -8,6 +8,7 @@ is bounded on both sides and names someone: a proper name, or a head noun such a
 
 from __future__ import annotations
 
+from assistant.attribution.agree import Agreement
 from assistant.attribution.cues import ACCORDING, Cue, span
 from assistant.attribution.english_np import (
     anaphor,
@@ -15,6 +16,7 @@ from assistant.attribution.english_np import (
     names_source,
     np_after,
     subject_before,
+    subordinate_subject,
 )
 from assistant.attribution.english_verbs import passive, verb_at
 from assistant.attribution.tokens import Tok
@@ -59,11 +61,13 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         if not np and i > 0 and any(q in toks[i - 1].after for q in _QUOTE_CHARS):
             np = np_after(toks, i + 1)  # '"...," said X'
         if anaphor(np):
-            own = main_subject(toks, toks.index(np[0]))  # "X did not ..., though he said"
-            if own:
+            pron, at = np[0].norm, toks.index(np[0])
+            # "X did not ..., though he said", "Although X did not ..., it said"
+            own = main_subject(toks, at) or subordinate_subject(toks, at)
+            if own and Agreement().fits(pron, " ".join(x.raw for x in own)):
                 out.append(Cue(kind, cue, span(own)))
             else:
-                out.append(Cue(kind, cue, anaphor=True, plural=np[0].norm == "they"))
+                out.append(Cue(kind, cue, anaphor=True, plural=pron == "they", pronoun=pron))
         elif np and names_source(np, np[0] is toks[0]):
             out.append(Cue(kind, cue, span(np)))
     return out

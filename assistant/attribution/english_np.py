@@ -79,12 +79,14 @@ def _collect_left(toks: list[Tok], j: int) -> tuple[list[Tok], int]:
     """The noun phrase ending at j, and the index of the word that ended it (or -1)."""
     got = [toks[j]]
     k = j - 1
-    while k >= 0 and len(got) < MAX_NP:
+    while k >= 0:
         t = toks[k]
         if t.ends_clause or t.quoted or verb_at(toks, k):
             break
         if t.norm in en.SUBJECT_STOP and not _joins_names(toks, k):
             break
+        if len(got) == MAX_NP:
+            return [], k  # no boundary in sight: "... a clip for Jo Lee's new Radio show"
         got.insert(0, t)
         k -= 1
     return got, k
@@ -120,10 +122,10 @@ def names_source(np: list[Tok], sentence_start: bool = False) -> bool:
     words = [t for t in np if t.norm not in ("the", "a", "an")]
     if not words or len(np) > MAX_NP or any(t.norm in en.PRONOUNS for t in words):
         return False
-    if any(t.norm in en.FIGURES or (t.norm[:1].isdigit() and not _year(t)) for t in words):
+    if any(_figure(t) for t in words):
         return False  # "60 percent of residents", "12 towns": a figure ("a 2014 study" names)
     head = words[-1]
-    if head.raw.endswith(("'s", "’s")) or _year(head):
+    if head.raw.endswith(("'s", "’s")) or _year(head) or en.NUMBER_WORD.match(head.norm):
         return False  # "Oz's [show]": a possessive, not the head
     if head.norm in en.SOURCE_NOUNS or head.norm.rstrip("s") in en.SOURCE_NOUNS:
         return True
@@ -133,18 +135,27 @@ def names_source(np: list[Tok], sentence_start: bool = False) -> bool:
     return not (first_word and head.norm in en.SUBJECT_STOP)
 
 
+def _figure(t: Tok) -> bool:
+    return t.norm in en.FIGURES or (t.norm[:1].isdigit() and not _year(t))
+
+
 def _year(t: Tok) -> bool:
     return len(t.norm) == 4 and t.norm.isdigit() and t.norm[:2] in ("19", "20")
 
 
-def main_subject(toks: list[Tok], i: int) -> list[Tok]:
+def main_subject(toks: list[Tok], i: int, start: int | None = None) -> list[Tok]:
     """The subject of the clause a participle or pronoun continues ("X attacked Y, saying ...",
     "X did not ..., though he said"): the longest phrase at its start that names someone."""
-    start = 0
-    for k in range(min(i, 10)):
-        if toks[k].ends_clause and toks[0].norm in en.SUBJECT_STOP | {"in", "on", "during"}:
-            start = k + 1  # "In a statement, the ministry ..."
-            break
+    if not toks:
+        return []
+    if start is None:
+        start = 0
+        intro = toks[0].norm in en.SUBJECT_STOP | {"in", "on", "during"}
+        intro |= toks[0].norm.endswith("ing") and toks[0].capitalised  # "Following ..., X"
+        for k in range(min(i, 10)):
+            if toks[k].ends_clause and intro:
+                start = k + 1  # "In a statement, the ministry ..."
+                break
     np: list[Tok] = []
     for k in range(start, i):
         t = toks[k]
@@ -159,6 +170,28 @@ def main_subject(toks: list[Tok], i: int) -> list[Tok]:
     for end in range(len(np), 0, -1):
         if names_source(np[:end], start == 0) and not np[end - 1].norm.endswith("ed"):
             return np[:end]
+    return []
+
+
+def sentence_subject(toks: list[Tok]) -> list[Tok]:
+    """The named subject a sentence opens with ("The IMF expects ...", "In May, Jo Smith won"),
+    which a pronoun in the sentences after it may stand for."""
+    np = main_subject(toks, len(toks))
+    k = next((m for m, t in enumerate(toks) if np and t is np[-1]), len(toks)) + 1
+    if not np or k >= len(toks):
+        return []
+    if toks[k].norm in ("on", "in") and k + 1 < len(toks) and _time_word(toks[k + 1]):
+        k += 2  # "The council on Friday voted"
+    nxt = toks[min(k, len(toks) - 1)]
+    if not nxt.raw.islower() or nxt.norm in en.PREPOSITIONS or nxt.norm in en.NOT_A_VERB:
+        return []  # "Smith and Jones", "the head of": no verb follows
+    return np
+
+
+def subordinate_subject(toks: list[Tok], i: int) -> list[Tok]:
+    """ "Although the fund did not ..., it said": the subject of an opening subordinate clause."""
+    if len(toks) > 1 and toks[0].norm in en.SUBORDINATORS:
+        return main_subject(toks, i, start=1)
     return []
 
 

@@ -25,17 +25,16 @@ def verb_at(toks: list[Tok], i: int) -> str | None:
     if t.norm.endswith("ing") and not _ing_is_verb(toks, i):
         return None  # "further reporting by", "the closing": a noun
     base = en.VERB_BASE[t.norm]
-    if base in en.NEEDS_PARTICLE:
-        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
-        if nxt not in en.NEEDS_PARTICLE[base]:
-            return None
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    away = nxt is not None and nxt.norm in en.AWAY_PARTICLES and base not in en.NEEDS_PARTICLE
-    if away and not t.ends_clause:
+    nxt = toks[i + 1].norm if i + 1 < len(toks) and not t.ends_clause else ""
+    if base in en.NEEDS_PARTICLE and nxt not in en.NEEDS_PARTICLE[base]:
+        return None
+    if nxt in en.AWAY_PARTICLES and base not in en.NEEDS_PARTICLE:
         return None  # "backed out", "called off": another verb
-    if nxt is not None and nxt.norm == "by" and t.norm.endswith("ed") and not passive(toks, i):
+    if nxt == "by" and t.norm.endswith("ed") and not passive(toks, i):
         return None  # "a coalition backed by X": a participle, not the unit's cue
-    if t.norm == "tell" and i + 1 < len(toks) and toks[i + 1].norm in ("me", "us"):
+    if base == "find" and nxt in en.REFLEXIVES:
+        return None  # "they found themselves in ...": no finding
+    if t.norm == "tell" and nxt in ("me", "us"):
         return None  # "tell me ...": an imperative, inside speech ("X told me" is a cue)
     if base == "decline" and not en.DECLINE_OBJECT.match(" ".join(x.norm for x in toks[i : i + 3])):
         return None

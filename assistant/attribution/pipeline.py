@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from assistant.attribution import arabic, english, roles
 from assistant.attribution.coref import Resolver, Voice
-from assistant.attribution.cues import Cue, Finder, phrase
+from assistant.attribution.cues import Cue, Finder, phrase, span
+from assistant.attribution.english_np import sentence_subject
 from assistant.attribution.tokens import Tok, quotations, split_words
 from assistant.config import AttributionSettings
 from assistant.models import ARTICLE_SPEAKER
@@ -43,11 +44,12 @@ class Strategy:
     find: Finder
     verb_at: Callable[[list[Tok], int], str | None]  # the speech-verb class of a word, if any
     headline_sources: bool  # whether a headline's own cue names its speaker ("X says ...")
+    subject: Callable[[list[Tok]], list[Tok]]  # the named subject a sentence opens with
 
 
 STRATEGIES = {
-    "en": Strategy(english.find, english.verb_at, True),
-    "ar": Strategy(arabic.find, arabic.verb_at, False),
+    "en": Strategy(english.find, english.verb_at, True, sentence_subject),
+    "ar": Strategy(arabic.find, arabic.verb_at, False, lambda toks: []),
 }
 ROLE_OF_VERB = {"report": "report", "accusation": "accusation", "denial": "denial"}
 
@@ -134,8 +136,19 @@ class _Walk:
             att = att or NARRATION
             att = Attribution(att.speaker, att.role, self.res.mentions(u.toks), att.cue, att.source)
             out.append(att)
+            self._note_subject(i, u)
             self.res.see(u.toks)
         return out
+
+    def _note_subject(self, i: int, u: _Unit) -> None:
+        """Remember who the unit is about, for a pronoun after it ("Smith lost. He said ...")."""
+        np = STRATEGIES[self.lang].subject(u.toks) if not u.headline else []
+        if np:
+            where = span(np)
+            name = self.res.resolve(phrase(u.text, where))
+            source = (u.start + where[0], u.start + where[1])
+            self.res.subjects.append(Voice(name, "context", i, source))
+            self.res.agree.learn(name, [t.norm for t in u.toks if t.start >= where[1]])
 
     def _own(self, i: int, u: _Unit) -> Attribution | None:
         """The unit's own first cue that names a source (or points back to one)."""
@@ -158,8 +171,12 @@ class _Walk:
             if u.headline:
                 return None
             window = 1 if cue.close else self.cfg.pronoun_window
-            last = self.res.last(i, window)
-            if last is None or (cue.plural and not _plural(last.name)):
+            if cue.pronoun:  # an English pronoun: the latest name it agrees with
+                last = self.res.antecedent(i, window, cue.pronoun)
+            else:
+                last = self.res.last(i, window)
+                last = None if last and cue.plural and not _plural(last.name) else last
+            if last is None:
                 return None
             speaker, source = last.name, last.source
         rest = normalize(u.text[cue.cue[1] :])

@@ -78,6 +78,7 @@ SUBJECT_STOP = frozenset(
     should may might must not never said says say told tells this these those there here
     what how why it its also then than only just even""".split()
 )
+REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself".split())
 PRONOUNS = frozenset("he she it they we i you him her them us me his its their".split())
 # Pronoun subjects that may stand for the last named speaker ("he said" -> the speaker before).
 ANAPHORS = frozenset("he she they it".split())
@@ -109,6 +110,29 @@ SOURCE_NOUNS = frozenset(
     panel jury tribunal watchdog website site media research slide slides emails video
     footage records transcript presentation""".split()
 )
+# Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
+# of an institution, and plural nouns for people that do not end in -s.
+PERSON_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson representative minister president senator governor
+    secretary director chairman chairwoman ceo executive lawyer attorney prosecutor judge
+    expert analyst critic activist resident witness aide adviser advisor economist researcher
+    scientist author observer opponent supporter diplomat ambassador commander mayor
+    councillor councilor lawmaker legislator congressman congresswoman officer doctor teacher
+    businessman businesswoman billionaire mogul founder chief boss manager owner professor
+    physician physicist pollster strategist moderator host anchor reporter correspondent
+    columnist editor historian veteran man woman person soldier colonel priest bishop imam pope
+    king queen prince premier chancellor envoy negotiator nominee candidate leader official
+    member mother father wife husband son daughter""".split()
+)
+BODY_WORDS = frozenset(
+    """ministry department agency government administration company firm court committee
+    council party union organisation organization army military coalition authority bank
+    commission fund center centre institute association federation board team office
+    campaign group university college school hospital church congress senate parliament
+    assembly panel watchdog corporation inc corp ltd foundation alliance league bureau
+    service""".split()
+)  # with PUBLICATIONS and DOCUMENTS below
+PLURAL_PEOPLE = frozenset("people police staff media public crowd".split())
 # Phrases that name no one however they are written.
 NOT_SOURCES = frozenset(
     """january february march april may june july august september october november december
@@ -136,6 +160,16 @@ PREPOSITIONS = frozenset(
 )
 # Words that make a phrase a figure, not a speaker ("60 percent of residents said").
 FIGURES = frozenset("percent per cent % half majority minority number share".split())
+# A number alone names no one ("Twenty-seven [states] ...", "Twelve [percent]").
+NUMBER_WORD = re.compile(
+    r"^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven"
+    r"|eigh|nine)teen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?)(-\w+)?$"
+)
+# Words after a sentence's first noun phrase that show it is no subject ("Smith and Jones").
+NOT_A_VERB = frozenset("and or who whom which that whose".split())
+# Words opening a subordinate clause before the main one ("Although X ..., it said").
+SUBORDINATORS = frozenset("although though while when as after because since if whereas".split())
 # Past participles that open a reduced relative clause ("a poll released in May found").
 PARTICIPLE_OPENERS = re.compile(r"^\w+ed$|^(taken|done|shown|written|seen|made)$")
 # People who speak for a body: "a spokesperson for X" speaks for X.

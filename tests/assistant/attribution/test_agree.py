@@ -1,0 +1,61 @@
+"""Whom an English pronoun may stand for (pure text logic)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.attribution import attribute
+from assistant.attribution.agree import BODY, GROUP, PERSON, Agreement, kind_of
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Sen. Ann Marsh", PERSON),
+        ("council spokesman Tom Reyes", PERSON),
+        ("Ann Marsh", PERSON),
+        ("the water authority", BODY),
+        ("The Harbour Gazette", BODY),
+        ("the IMF", BODY),
+        ("local officials", GROUP),
+        ("Marsh and Reyes", GROUP),
+        ("Marsh", None),
+    ],
+)
+def test_kind_of(name: str, kind: str | None) -> None:
+    assert kind_of(name) == kind
+
+
+def test_fits_kind_and_gender_seen_in_the_text() -> None:
+    agree = Agreement()
+    assert agree.fits("it", "the water authority") and not agree.fits("he", "the water authority")
+    assert agree.fits("they", "local officials") and not agree.fits("it", "local officials")
+    assert agree.fits("she", "Marsh") and agree.fits("he", "Marsh")  # not known yet
+    agree.learn("Ann Marsh", ["said", "she", "would", "run"])
+    assert agree.fits("she", "Marsh") and not agree.fits("he", "Marsh")
+    agree.learn("Mr. Reyes", [])
+    assert not agree.fits("she", "Reyes")
+
+
+def speakers(*units: str) -> list[str]:
+    return [a.speaker for a in attribute(list(units), "en")]
+
+
+def test_pronoun_stands_for_the_subject_before_it() -> None:
+    got = speakers(
+        "Ann Marsh lost the vote on Tuesday.",
+        "She said the council would try again.",
+        "The water authority raised its prices.",
+        "It said costs had doubled.",
+    )
+    assert got == ["article", "Ann Marsh", "article", "The water authority"]
+
+
+def test_pronoun_never_stands_for_a_name_it_cannot_be() -> None:
+    got = speakers("Mr. Reyes met the board.", "She said nothing was decided.")
+    assert got == ["article", "article"]
+
+
+def test_subordinate_clause_subject() -> None:
+    (got,) = attribute(["Although the fund did not name the country, it warned of risks."], "en")
+    assert got.speaker == "the fund"
