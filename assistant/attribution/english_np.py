@@ -59,16 +59,70 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
         if j < 0:
             return []
     got, k = _collect_left(toks, j)
+    if not names_source(got) and not anaphor(got):
+        rel = next((m for m in range(k, max(0, k - 10), -1) if toks[m].norm in en.RELATIVES), 0)
+        pp = _before_relative(toks, rel) if rel else _with_attachment(toks, j)
+        if pp:
+            return pp  # "officials who asked not to be named said", "experts on X said"
+    rel = k > 0 and toks[k].norm in ("who", "which") and not toks[k].ends_clause
+    if rel and (toks[k].norm == "who" or not names_source(got)):
+        return _before_relative(toks, k)  # "officials who asked not to be named said"
     reduced = k >= 2 and toks[k].norm in en.PREPOSITIONS and not toks[k - 1].ends_clause
     if reduced and en.PARTICIPLE_OPENERS.match(toks[k - 1].norm):
+        if toks[k - 2].norm in en.RELATIVES:  # "a study that appeared in a journal found"
+            return _before_relative(toks, k - 2)
         got, k = _collect_left(toks, k - 2)  # "a poll released in May found"
     if k >= 1 and toks[k].norm in ("and", "or") and not toks[k - 1].capitalised:
         for m in range(k - 1, max(-1, k - 4), -1):  # "to local and national leaders shows"
             if toks[m].norm in en.PREPOSITIONS:
                 return []
-    if k >= 0 and toks[k].norm in en.PREPOSITIONS and not toks[k].ends_clause:
-        return []  # "to local leaders shows", "by the paper suggest": an object, not the subject
+    opens = toks[k].norm == "as" and (k == 0 or toks[k - 1].ends_clause) if k >= 0 else False
+    if k >= 0 and toks[k].norm in en.PREPOSITIONS and not toks[k].ends_clause and not opens:
+        # "to local leaders shows": an object, not the subject, unless a relative clause ends
+        # there ("a study that appeared in a journal found")
+        rel = next((m for m in range(k, max(0, k - 10), -1) if toks[m].norm in en.RELATIVES), 0)
+        return _before_relative(toks, rel) if rel else _with_attachment(toks, j)
     return got
+
+
+def _with_attachment(toks: list[Tok], j: int) -> list[Tok]:
+    """A subject whose head comes with a prepositional phrase, from the clause start to j:
+    "Experts on trade and farm policy said", "Residents in the north and east say"."""
+    s = j
+    while s > 0 and not toks[s - 1].ends_clause and not toks[s - 1].quoted and j - s < 12:
+        s -= 1
+    if s > 0 and not toks[s - 1].ends_clause and not toks[s - 1].quoted:
+        return []  # no clause start within reach
+    p = next((m for m in range(s + 1, j) if toks[m].norm in en.ATTACHING), None)
+    if p is None or toks[s].norm in en.SUBJECT_STOP:
+        return []
+    head = toks[s:p]
+    tail = toks[p : j + 1]
+    if any(t.norm in en.RELATIVES or _verbal(toks, m) for m, t in enumerate(toks[s : j + 1], s)):
+        return []
+    if not names_source(head) or any(t.norm in en.PRONOUNS for t in tail):
+        return []
+    return toks[s : j + 1]
+
+
+def _verbal(toks: list[Tok], m: int) -> bool:
+    t = toks[m]
+    return verb_at(toks, m) is not None or (t.raw.islower() and t.norm in en.AUX)
+
+
+def _before_relative(toks: list[Tok], r: int) -> list[Tok]:
+    """The noun phrase a relative clause opening at r belongs to, if it names a source and
+    the clause has its own verb first ("a panel that all agreed ...": the cue is the clause's)."""
+    if any(t.ends_clause or t.quoted for t in toks[r - 1 : r]) or r + 1 >= len(toks):
+        return []
+    opener = toks[r + 1]
+    if not opener.raw.islower() or opener.norm in en.DETERMINERS | en.QUANTIFIERS:
+        return []
+    got, k = _collect_left(toks, r - 1)
+    inside = [t for t in got if t.norm in en.PREPOSITIONS - {"of"} or t.norm.endswith("ing")]
+    if inside or (k >= 0 and toks[k].norm in en.PREPOSITIONS and toks[k].norm != "of"):
+        return []  # "Writing for a panel that ...": no subject
+    return got if names_source(got) else []
 
 
 def _time_word(t: Tok) -> bool:
@@ -118,10 +172,23 @@ def np_after(toks: list[Tok], i: int) -> list[Tok]:
 
 
 def names_source(np: list[Tok], sentence_start: bool = False) -> bool:
-    """Whether a noun phrase names someone: a proper name or a source noun as its head."""
+    """Whether a noun phrase names someone: a proper name or a source noun as its head, the
+    head coming last or before an attached phrase ("experts on trade and farm policy")."""
+    p = next((m for m, t in enumerate(np) if m and t.norm in en.ATTACHING), None)
+    if p is not None and len(np) <= 12 and not any(_figure(t) for t in np):
+        head = np[p - 1].norm
+        common = head in en.SOURCE_NOUNS or head.rstrip("s") in en.SOURCE_NOUNS
+        if common and _names(np[:p], sentence_start):
+            return True
+    return len(np) <= MAX_NP and _names(np, sentence_start)
+
+
+def _names(np: list[Tok], sentence_start: bool) -> bool:
     words = [t for t in np if t.norm not in ("the", "a", "an")]
-    if not words or len(np) > MAX_NP or any(t.norm in en.PRONOUNS for t in words):
+    if not words:
         return False
+    if any(t.norm.replace("’", "'").split("'")[0] in en.PRONOUNS for t in words):
+        return False  # "he", "I've"
     if any(_figure(t) for t in words):
         return False  # "60 percent of residents", "12 towns": a figure ("a 2014 study" names)
     head = words[-1]

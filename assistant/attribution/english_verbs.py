@@ -26,8 +26,9 @@ def verb_at(toks: list[Tok], i: int) -> str | None:
         return None  # "further reporting by", "the closing": a noun
     base = en.VERB_BASE[t.norm]
     nxt = toks[i + 1].norm if i + 1 < len(toks) and not t.ends_clause else ""
-    if base in en.NEEDS_PARTICLE and nxt not in en.NEEDS_PARTICLE[base]:
-        return None
+    bare = base in en.NEEDS_PARTICLE and nxt not in en.NEEDS_PARTICLE[base]
+    if bare and not (base == "call" and _names_as(toks, i)):
+        return None  # "pointed" without "out", "called" without "for"/"X a Y"
     if nxt in en.AWAY_PARTICLES and base not in en.NEEDS_PARTICLE:
         return None  # "backed out", "called off": another verb
     if nxt == "by" and t.norm.endswith("ed") and not passive(toks, i):
@@ -39,6 +40,18 @@ def verb_at(toks: list[Tok], i: int) -> str | None:
     if base == "decline" and not en.DECLINE_OBJECT.match(" ".join(x.norm for x in toks[i : i + 3])):
         return None
     return kind
+
+
+def _names_as(toks: list[Tok], i: int) -> bool:
+    """ "called Lee a liar", "called the plan “reckless”": call + object + what it is called."""
+    if i + 2 >= len(toks) or toks[i + 1].norm in en.DETERMINERS or toks[i + 1].quoted:
+        return False  # "called a meeting", "called for"
+    for k in range(i + 2, min(len(toks), i + 7)):
+        if toks[k].quoted or toks[k].norm in ("a", "an"):
+            return True
+        if toks[k - 1].ends_clause:
+            return False
+    return False
 
 
 def _ing_is_verb(toks: list[Tok], i: int) -> bool:

@@ -39,7 +39,7 @@ VERBS: dict[str, tuple[str, ...]] = {
         "champion", "tout", "brag", "proclaim", "declare", "mention", "reference", "discuss",
         "implore", "plead", "recommend", "propose", "signal", "highlight", "underscore",
         "reiterate", "characterize", "characterise", "portray", "brand", "label", "dub", "lament",
-        "remind", "assure",
+        "remind", "assure", "put",
     ),
 }  # fmt: skip
 # Forms that are nearly always nouns in news prose ("member states", "the United States").
@@ -52,6 +52,7 @@ IRREGULAR = {
 NEEDS_PARTICLE = {
     "point": ("out",),
     "call": ("for", "on", "it", "him", "her", "them", "himself", "herself", "the"),
+    "put": ("it",),  # "as the memo put it"
 }
 # Particles that make another verb of a cue verb ("backed out", "called off", "wrote down").
 AWAY_PARTICLES = frozenset("out down off away".split())
@@ -166,6 +167,10 @@ NUMBER_WORD = re.compile(
     r"|eigh|nine)teen|twenty|thirty"
     r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?)(-\w+)?$"
 )
+RELATIVES = frozenset("who which that".split())
+QUANTIFIERS = frozenset("all both many most some each none few several".split())
+# Prepositions that attach a phrase to a subject's head ("experts on trade", "residents in X").
+ATTACHING = frozenset("of on in at from for with".split())
 # Words after a sentence's first noun phrase that show it is no subject ("Smith and Jones").
 NOT_A_VERB = frozenset("and or who whom which that whose".split())
 # Words opening a subordinate clause before the main one ("Although X ..., it said").

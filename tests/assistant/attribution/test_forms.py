@@ -34,6 +34,23 @@ EN = [
     ("Many residents felt cheated by the deal.", "Many residents", "statement"),
     ("Washington backed out of the deal.", "article", "context"),
     ("A coalition backed by the army took the town.", "article", "context"),
+    ("The review, as one analyst put it, was a formality.", "one analyst", "statement"),
+    ("Yet, as Dr. Okafor observed, the data are thin.", "Dr. Okafor", "statement"),
+    ("Officials who asked not to be named said the talks had failed.", "Officials", "statement"),
+    ("A 2019 study that appeared in a medical journal found no effect.", "A 2019 study", "report"),
+    (
+        "Experts on water and soil policy said the drought would last.",
+        "Experts on water and soil policy",
+        "statement",
+    ),
+    (
+        "Residents in the old town say the noise is constant.",
+        "Residents in the old town",
+        "statement",
+    ),
+    ("The mayor has called the plan a disaster.", "The mayor", "statement"),
+    ("The club called a meeting for Monday.", "article", "context"),
+    ("If, as I've argued, the tax is unfair, it should go.", "article", "context"),
     (
         'In a statement announcing the pick, the Nurses Association called Lee a "champion", '
         "citing her record.",
