@@ -43,6 +43,7 @@ class Voice:
     role: str
     unit: int
     source: tuple[int, int] | None  # where the article names it (absolute offsets)
+    speaks: bool = True  # named by a speech cue, not a belief or stance: it may own a quote
 
     @property
     def speaker_name(self) -> str:

@@ -18,7 +18,7 @@ from assistant.attribution.english_np import (
     subject_before,
     subordinate_subject,
 )
-from assistant.attribution.english_verbs import passive, verb_at
+from assistant.attribution.english_verbs import negated, passive, verb_at
 from assistant.attribution.tokens import Tok
 from index.language import english as en
 
@@ -43,8 +43,8 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
                 out.append(Cue(en.NOUNS[t.norm], (t.start, toks[i + 1].end), span(np)))
             continue
         kind = verb_at(toks, i)
-        if kind is None:
-            continue
+        if kind is None or (en.VERB_BASE[t.norm] in en.SILENT_WHEN_NEGATED and negated(toks, i)):
+            continue  # ... or "X did not respond to messages": nothing stated
         cue = (t.start, t.end)
         if passive(toks, i):
             if i + 1 < len(toks) and toks[i + 1].norm == "by":
@@ -70,4 +70,13 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
                 out.append(Cue(kind, cue, anaphor=True, plural=pron == "they", pronoun=pron))
         elif np and names_source(np, np[0] is toks[0]):
             out.append(Cue(kind, cue, span(np)))
-    return out
+    return _main_clause_first(toks, out)
+
+
+def _main_clause_first(toks: list[Tok], cues: list[Cue]) -> list[Cue]:
+    """Cues of an opening subordinate clause ("When X noted ..., Y boasted") after the others:
+    the unit states what its main clause says."""
+    if not toks or toks[0].norm not in en.SUBORDINATORS - {"as"}:
+        return cues
+    end = next((t.end for t in toks if t.ends_clause), toks[-1].end)
+    return sorted(cues, key=lambda c: c.cue[0] < end)

@@ -223,6 +223,8 @@ def main_subject(toks: list[Tok], i: int, start: int | None = None) -> list[Tok]
             if toks[k].ends_clause and intro:
                 start = k + 1  # "In a statement, the ministry ..."
                 break
+        while start < i - 1 and toks[start].norm in en.DISCOURSE and toks[start].ends_clause:
+            start += 1  # "On Monday, however, the ministry ..."
     np: list[Tok] = []
     for k in range(start, i):
         t = toks[k]

@@ -29,6 +29,8 @@ def verb_at(toks: list[Tok], i: int) -> str | None:
     bare = base in en.NEEDS_PARTICLE and nxt not in en.NEEDS_PARTICLE[base]
     if bare and not (base == "call" and _names_as(toks, i)):
         return None  # "pointed" without "out", "called" without "for"/"X a Y"
+    if base in en.NEEDS_AS and not _as_follows(toks, i):
+        return None  # "saw the film"; "saw the comment as a dig" is a view
     if nxt in en.AWAY_PARTICLES and base not in en.NEEDS_PARTICLE:
         return None  # "backed out", "called off": another verb
     if nxt == "by" and t.norm.endswith("ed") and not passive(toks, i):
@@ -40,6 +42,15 @@ def verb_at(toks: list[Tok], i: int) -> str | None:
     if base == "decline" and not en.DECLINE_OBJECT.match(" ".join(x.norm for x in toks[i : i + 3])):
         return None
     return kind
+
+
+def _as_follows(toks: list[Tok], i: int) -> bool:
+    for k in range(i + 2, min(len(toks), i + 9)):
+        if toks[k].norm == "as" and not toks[k - 1].ends_clause:
+            return True
+        if toks[k].ends_clause or toks[k].quoted:
+            return False
+    return False
 
 
 def _names_as(toks: list[Tok], i: int) -> bool:
@@ -66,11 +77,28 @@ def _ing_is_verb(toks: list[Tok], i: int) -> bool:
 
 
 def passive(toks: list[Tok], i: int) -> bool:
+    """Whether the verb at i is a passive ("was reported", "is not thought")."""
     j = i - 1
-    while j >= 0 and toks[j].norm.endswith("ly") and not toks[j].ends_clause:
+    while j >= 0 and (toks[j].norm.endswith("ly") or toks[j].norm in en.NEGATORS):
+        if toks[j].ends_clause:
+            break
         j -= 1
     return j >= 0 and toks[j].norm in en.PASSIVE_AUX and not toks[j].ends_clause
 
 
+def negated(toks: list[Tok], i: int) -> bool:
+    """Whether the verb at i is negated ("X did not respond")."""
+    j = i - 1
+    while j >= 0 and is_adverb(toks[j]) and not toks[j].ends_clause:
+        if toks[j].norm in en.NEGATORS:
+            return True
+        j -= 1
+    return False
+
+
 def is_adverb(t: Tok) -> bool:
-    return t.norm in en.AUX or (t.raw.islower() and t.norm.endswith("ly") and len(t.norm) > 4)
+    return (
+        t.norm in en.AUX
+        or t.norm in en.NEGATORS
+        or (t.raw.islower() and t.norm.endswith("ly") and len(t.norm) > 4)
+    )

@@ -16,6 +16,7 @@ from assistant.attribution import arabic, english, roles
 from assistant.attribution.coref import Resolver, Voice
 from assistant.attribution.cues import Cue, Finder, phrase, span
 from assistant.attribution.english_np import sentence_subject
+from assistant.attribution.headlines import headline_cues
 from assistant.attribution.tokens import Tok, quotations, split_words
 from assistant.config import AttributionSettings
 from assistant.models import ARTICLE_SPEAKER
@@ -51,6 +52,7 @@ STRATEGIES = {
     "en": Strategy(english.find, english.verb_at, True, sentence_subject),
     "ar": Strategy(arabic.find, arabic.verb_at, False, lambda toks: []),
 }
+VIEWS = (en.BELIEF, en.STANCE)  # cue kinds that name a view held, not words spoken
 ROLE_OF_VERB = {"report": "report", "accusation": "accusation", "denial": "denial"}
 
 
@@ -96,24 +98,10 @@ def _read(
     for k, (text, head, start) in enumerate(zip(texts, headlines, starts, strict=True)):
         toks = split_words(text, quotes.flags[k])
         cues = strategy.find(toks, text) if (not head or strategy.headline_sources) else []
-        if head:
-            cues = [c for c in cues if not c.anaphor] or _headline_colon(toks, lang)
+        if head or k == 0:  # a headline, or a title written as a sentence
+            cues = [c for c in cues if not c.anaphor] or headline_cues(toks, lang)
         units.append(_Unit(text, start, head, toks, cues, quotes.group[k]))
     return units
-
-
-def _headline_colon(toks: list[Tok], lang: str) -> list[Cue]:
-    """ "Mayor: the bridge will reopen": an English headline that opens with a short name."""
-    if lang != "en":
-        return []
-    for k, t in enumerate(toks[:3]):
-        if ":" in t.after:
-            name = toks[: k + 1]
-            if all(x.capitalised and x.norm not in en.NOT_SOURCES for x in name):
-                colon = t.end + t.after.index(":")
-                return [Cue("speech", (colon, colon + 1), (name[0].start, t.end))]
-            return []
-    return []
 
 
 class _Walk:
@@ -155,7 +143,8 @@ class _Walk:
         for cue in u.cues:
             got = self._resolve(i, u, cue)
             if got is not None:
-                self.res.add(Voice(got.speaker, got.role, i, got.source))
+                speaks = cue.kind not in VIEWS
+                self.res.add(Voice(got.speaker, got.role, i, got.source, speaks))
                 return got
         return None
 
@@ -196,6 +185,7 @@ class _Walk:
         if got is None:
             # A quotation paragraph with no cue goes on with the speaker quoted just before.
             last = self.res.last(i, self.cfg.quote_window)
+            last = last if last and last.speaks else None  # "X rated this claim:" owns no quote
             got = Attribution(last.speaker_name, last.role, (), None, last.source) if last else None
         if got is not None:
             self.res.add(Voice(got.speaker, got.role, i, got.source))
@@ -224,6 +214,8 @@ class _Walk:
         for k in [members[-1], first, *before]:
             u = self.units[k]
             for cue in u.cues:
+                if k in before and cue.kind in VIEWS:
+                    continue  # "X rated this claim by Y:" introduces Y's words
                 got = self._resolve(i, u, cue)
                 if got is not None:
                     return got

@@ -39,7 +39,7 @@ VERBS: dict[str, tuple[str, ...]] = {
         "champion", "tout", "brag", "proclaim", "declare", "mention", "reference", "discuss",
         "implore", "plead", "recommend", "propose", "signal", "highlight", "underscore",
         "reiterate", "characterize", "characterise", "portray", "brand", "label", "dub", "lament",
-        "remind", "assure", "put",
+        "remind", "assure", "put", "rate", "paint", "see", "view", "regard", "cast",
     ),
 }  # fmt: skip
 # Forms that are nearly always nouns in news prose ("member states", "the United States").
@@ -47,6 +47,7 @@ NOT_VERBS = frozenset({"state", "states", "back"})  # "X is back": an adverb
 IRREGULAR = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "find": ("found",),
     "show": ("shown",), "think": ("thought",), "feel": ("felt",), "echo": ("echoes",),
+    "see": ("saw", "seen"),
 }  # fmt: skip
 # Verbs that report speech only with a complement: "pointed out", "called for/on/it/X a ...".
 NEEDS_PARTICLE = {
@@ -56,6 +57,8 @@ NEEDS_PARTICLE = {
 }
 # Particles that make another verb of a cue verb ("backed out", "called off", "wrote down").
 AWAY_PARTICLES = frozenset("out down off away".split())
+# Verbs that state a view only as "X sees Y as Z": "see", "paint", "cast" ... "as".
+NEEDS_AS = frozenset("paint see view regard cast".split())
 # "according to X", "citing X", "X's statement": phrases naming a source after them.
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 # Between a subject and its verb: auxiliaries, adverbs of time and manner ("has also said").
@@ -65,6 +68,14 @@ AUX = frozenset(
     often sometimes always usually
     monday tuesday wednesday thursday friday saturday sunday yesterday today""".split()
 )
+# Negations between a subject and its verb ("X has not said", "X didn't expect").
+NEGATORS = frozenset(
+    """not never didn't didn’t doesn't doesn’t don't don’t won't won’t wouldn't wouldn’t
+    hasn't hasn’t haven't haven’t hadn't hadn’t isn't isn’t wasn't wasn’t weren't weren’t
+    can't can’t couldn't couldn’t""".split()
+)
+# Verbs that state nothing when negated: "X did not respond to messages".
+SILENT_WHEN_NEGATED = frozenset("respond reply comment return answer".split())
 # Days and months: "X on Tuesday said", "a panel in 2001 found" (years are read as digits).
 TIME_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -173,6 +184,10 @@ QUANTIFIERS = frozenset("all both many most some each none few several".split())
 ATTACHING = frozenset("of on in at from for with".split())
 # Words after a sentence's first noun phrase that show it is no subject ("Smith and Jones").
 NOT_A_VERB = frozenset("and or who whom which that whose".split())
+# Discourse adverbs set off by commas before a subject ("Meanwhile, X said", "X, however, said").
+DISCOURSE = frozenset(
+    "however meanwhile still instead also moreover nevertheless nonetheless indeed though".split()
+)
 # Words opening a subordinate clause before the main one ("Although X ..., it said").
 SUBORDINATORS = frozenset("although though while when as after because since if whereas".split())
 # Past participles that open a reduced relative clause ("a poll released in May found").

@@ -50,6 +50,18 @@ EN = [
     ),
     ("The mayor has called the plan a disaster.", "The mayor", "statement"),
     ("The club called a meeting for Monday.", "article", "context"),
+    ("Lawmakers have not said when they will vote.", "Lawmakers", "statement"),
+    ("Ana Ruiz, a council spokeswoman, did not respond to messages.", "article", "context"),
+    ("The watchdog rated the claim as false.", "The watchdog", "statement"),
+    ("Critics see the tax as a burden on families.", "Critics", "statement"),
+    ("Critics saw the film on Monday.", "article", "context"),
+    ("Although the city is not thought to be at risk, it is on alert.", "article", "context"),
+    (
+        "When the mayor noted that the bridge was closed, the council chair replied that it "
+        "would reopen.",
+        "the council chair",
+        "statement",
+    ),
     ("If, as I've argued, the tax is unfair, it should go.", "article", "context"),
     (
         'In a statement announcing the pick, the Nurses Association called Lee a "champion", '
