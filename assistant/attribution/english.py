@@ -57,6 +57,11 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
             np = main_subject(toks, i)
             out.append(Cue(kind, cue, span(np)) if np else Cue(kind, cue, anaphor=True))
             continue
+        if i > 1 and toks[i - 1].norm == "and" and not toks[i - 1].ends_clause:
+            np = main_subject(toks, i)  # "The council met on Friday and pledged ..."
+            if np:
+                out.append(Cue(kind, cue, span(np)))
+                continue
         np = subject_before(toks, i)
         if not np and i > 0 and any(q in toks[i - 1].after for q in _QUOTE_CHARS):
             np = np_after(toks, i + 1)  # '"...," said X'

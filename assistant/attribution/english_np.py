@@ -29,10 +29,12 @@ def _hop(toks: list[Tok], j: int) -> int:
         inserted = opener.norm in en.APPOSITION_OPENERS or opener.raw.islower()
         inserted |= opener.raw.endswith(("'s", "’s"))  # "China, Beijing's ally, said"
         inserted |= j == k + 1 and opener.norm.isdigit()  # "Jo Smith, 25, said": an age
+        inserted |= opener.norm in en.PARTIES  # "Jo Lee, Democrat of Ohio, said"
         if not inserted:
             return j
-        if not toks[k].capitalised and toks[k].norm not in en.SOURCE_NOUNS:
-            return -1
+        noun = toks[k].norm in en.SOURCE_NOUNS or toks[k].norm.rstrip("s") in en.SOURCE_NOUNS
+        if not toks[k].capitalised and not noun:
+            return -1  # ("Other unions, including X, said": a plural source noun is a subject)
         j = k
     return -1
 
@@ -196,8 +198,9 @@ def _names(np: list[Tok], sentence_start: bool) -> bool:
         return False  # "Oz's [show]": a possessive, not the head
     if head.norm in en.SOURCE_NOUNS or head.norm.rstrip("s") in en.SOURCE_NOUNS:
         return True
-    if not head.capitalised or head.norm in en.NOT_SOURCES or head.norm.isdigit():
-        return False
+    surname = len(words) > 1 and words[-2].capitalised and head.norm in en.TIME_WORDS
+    if not head.capitalised or (head.norm in en.NOT_SOURCES and not surname):
+        return False  # ("Theresa May": a month word after a first name is a surname)
     first_word = sentence_start and head is np[0] and len(words) == 1
     return not (first_word and head.norm in en.SUBJECT_STOP)
 
@@ -230,6 +233,8 @@ def main_subject(toks: list[Tok], i: int, start: int | None = None) -> list[Tok]
         t = toks[k]
         if t.norm in en.SUBJECT_STOP or t.quoted or is_adverb(t) or verb_at(toks, k):
             break
+        if np and "(" in t.before:
+            break  # "Sen. Jo Lee (D-Ore.)": the name ends before the parenthesis
         verbal = t.raw.islower() and (t.norm.endswith("ed") or t.norm in en.VERB_FORMS)
         if verbal and any(x.capitalised for x in np):
             break  # "the Association of Nurses called ...": the name ended before the verb

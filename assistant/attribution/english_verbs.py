@@ -97,6 +97,8 @@ def negated(toks: list[Tok], i: int) -> bool:
 
 
 def is_adverb(t: Tok) -> bool:
+    if t.norm == "may" and t.capitalised:
+        return False  # "Theresa May said": a name, not the modal
     return (
         t.norm in en.AUX
         or t.norm in en.NEGATORS

@@ -197,7 +197,9 @@ SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman representative offici
 # Titles that go before a name ("Sen. David Perdue"), kept in the source phrase.
 TITLES = frozenset("mr mrs ms dr sen rep gov gen prof president senator judge".split())
 # Abbreviations whose full stop ends no clause ("Mr. Smith", "Sen. Jones").
-ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen u.s u.k".split())
+ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen rev fr u.s u.k".split())
+# Party labels set off after a name ("Jo Lee, Democrat of Ohio, said"): an inserted phrase.
+PARTIES = frozenset("democrat republican independent democratic".split())
 PASSIVE_AUX = frozenset("was were is are been be being".split())
 NOUNS = {"accusations": ACCUSE, "allegations": ACCUSE, "accusation": ACCUSE, "denial": DENY}
 DECLINE_OBJECT = re.compile(r"^declin\w*\s+to\s+(comment|respond|answer|discuss)", re.I)

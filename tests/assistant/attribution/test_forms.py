@@ -51,6 +51,18 @@ EN = [
     ("The mayor has called the plan a disaster.", "The mayor", "statement"),
     ("The club called a meeting for Monday.", "article", "context"),
     ("Lawmakers have not said when they will vote.", "Lawmakers", "statement"),
+    ("The board met on Friday and pledged to cut fees.", "The board", "statement"),
+    (
+        "Prime Minister Theresa May said the vote would go ahead.",
+        "Prime Minister Theresa May",
+        "statement",
+    ),
+    ("Sen. Jo Lee, Democrat of Ohio, said the bill was dead.", "Sen. Jo Lee", "statement"),
+    (
+        "Other unions, including the nurses' union, have also endorsed her.",
+        "Other unions",
+        "statement",
+    ),
     ("Ana Ruiz, a council spokeswoman, did not respond to messages.", "article", "context"),
     ("The watchdog rated the claim as false.", "The watchdog", "statement"),
     ("Critics see the tax as a burden on families.", "Critics", "statement"),
