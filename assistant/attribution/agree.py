@@ -74,6 +74,15 @@ class Agreement:
         if len(said) == 2 and said[0] in en.VERB_FORMS and said[1] in _GENDER:
             self.genders.setdefault(words[-1], _GENDER[said[1]])  # "X said he ..."
 
+    def sure(self, pronoun: str, name: str) -> bool:
+        """Whether the article shows the name is of the pronoun's kind (and gender): "its" of a
+        body, "his" of a man it called "Mr." or "he"."""
+        words = _words(name)
+        if pronoun in _GENDER:
+            return bool(words) and self.genders.get(words[-1]) == _GENDER[pronoun]
+        kind = kind_of(name) or (self.kinds.get(words[-1]) if words else None)
+        return kind == _WANT.get(pronoun)
+
     def fits(self, pronoun: str, name: str) -> bool:
         """Whether the pronoun can stand for the name."""
         words = _words(name)

@@ -115,16 +115,34 @@ class Resolver:
             return self.voices[-1]
         return None
 
-    def antecedent(self, unit: int, window: int, pronoun: str) -> Voice | None:
+    def antecedent(
+        self, unit: int, window: int, pronoun: str, only: bool = False
+    ) -> Voice | None:
         """The latest speaker or sentence subject, within `window` units, that the pronoun can
-        stand for ("it" a body, "she" a person not known as "he", "they" a group)."""
+        stand for ("it" a body, "she" a person not known as "he", "they" a group); with `only`,
+        none unless it is the one such name in the window."""
         named = sorted(self.voices + self.subjects, key=lambda v: v.unit)
-        for v in reversed(named):
-            if unit - v.unit > window:
-                return None
-            if self.agree.fits(pronoun, v.name):
-                return v
-        return None
+        fits = [v for v in named if unit - v.unit <= window and self.agree.fits(pronoun, v.name)]
+        if not fits or (only and len({entity(v.name) for v in fits}) > 1):
+            return None
+        return fits[-1]
+
+    def possessor(self, name: str, unit: int, window: int, before: str = "") -> str | None:
+        """ "her campaign" -> "<the one named before>'s campaign"; the name itself when it has
+        no possessive pronoun; None unless exactly one name before (in the `window` units, and
+        `before` it in its own sentence) can be its owner: no guessing whose."""
+        first, _, rest = name.partition(" ")
+        pronoun = english.POSSESSIVES.get(first.lower()) if self.lang == "en" else None
+        if pronoun is None:
+            return name
+        owner = self.antecedent(unit, window, pronoun, only=True)
+        if owner is not None and rest and self.agree.sure(pronoun, owner.name):
+            own = set(normalize(owner.name).split())
+            others = [w for w in before.split()[1:] if w[:1].isupper() and normalize(w) not in own]
+            if not others:
+                return f"{owner.name}'s {rest}"
+        # Unsure whose: "its members" stay "members"; "his lawyer" names no one.
+        return rest if pronoun in ("it", "they") and rest else None
 
     def add(self, voice: Voice) -> None:
         """Record a speaker."""

@@ -137,8 +137,11 @@ def _collect_left(toks: list[Tok], j: int) -> tuple[list[Tok], int]:
     k = j - 1
     while k >= 0:
         t = toks[k]
-        if t.ends_clause or t.quoted or verb_at(toks, k):
-            break
+        if t.ends_clause or t.quoted or verb_at(toks, k) or "(" in got[0].before:
+            break  # ... or "(her campaign later said": the phrase opens a parenthesis
+        if t.norm in en.POSSESSIVES:
+            got.insert(0, t)  # "its chairman": the phrase starts here, its owner read before
+            break  # (k stays on it: what comes before "its" does not make an object of it)
         if t.norm in en.SUBJECT_STOP and not _joins_names(toks, k):
             break
         if len(got) == MAX_NP:
@@ -189,6 +192,8 @@ def _names(np: list[Tok], sentence_start: bool) -> bool:
     words = [t for t in np if t.norm not in ("the", "a", "an")]
     if not words:
         return False
+    if words[0].norm in en.POSSESSIVES and len(words) > 1 and _common(words[-1]):
+        return True  # "her campaign", "his lawyers": whose is read from the sentences before
     if any(t.norm.replace("’", "'").split("'")[0] in en.PRONOUNS for t in words):
         return False  # "he", "I've"
     if any(_figure(t) for t in words):
@@ -203,6 +208,10 @@ def _names(np: list[Tok], sentence_start: bool) -> bool:
         return False  # ("Theresa May": a month word after a first name is a surname)
     first_word = sentence_start and head is np[0] and len(words) == 1
     return not (first_word and head.norm in en.SUBJECT_STOP)
+
+
+def _common(t: Tok) -> bool:
+    return t.norm in en.SOURCE_NOUNS or t.norm.rstrip("s") in en.SOURCE_NOUNS
 
 
 def _figure(t: Tok) -> bool:

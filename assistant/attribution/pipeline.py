@@ -152,8 +152,9 @@ class _Walk:
         """The attribution a cue of unit u gives, read at unit i (nothing recorded)."""
         if cue.source is not None:
             name = phrase(u.text, cue.source)
+            name = self.res.possessor(name, i, self.cfg.pronoun_window, u.text[: cue.source[0]])
             if not name:
-                return None
+                return None  # ... or "his lawyer" with no one named before to be "his"
             speaker = self.res.resolve(name)
             source: tuple[int, int] | None = (u.start + cue.source[0], u.start + cue.source[1])
         else:

@@ -91,6 +91,8 @@ SUBJECT_STOP = frozenset(
     what how why it its also then than only just even""".split()
 )
 REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself".split())
+# Possessives that stand for a named speaker ("her campaign" -> that speaker's campaign).
+POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 PRONOUNS = frozenset("he she it they we i you him her them us me his its their".split())
 # Pronoun subjects that may stand for the last named speaker ("he said" -> the speaker before).
 ANAPHORS = frozenset("he she they it".split())

@@ -59,3 +59,17 @@ def test_pronoun_never_stands_for_a_name_it_cannot_be() -> None:
 def test_subordinate_clause_subject() -> None:
     (got,) = attribute(["Although the fund did not name the country, it warned of risks."], "en")
     assert got.speaker == "the fund"
+
+
+def test_possessive_source_names_its_owner_only_when_sure() -> None:
+    got = speakers("Mayor Ana Ruiz said she lost the vote.", "Her spokesman said she would appeal.")
+    assert got[1] == "Mayor Ana Ruiz's spokesman"
+    got = speakers("The water board raised prices.", "Its chairman said costs rose.")
+    assert got[1] == "The water board's chairman"
+    # Gender unknown, or another name in the sentence: whose is not guessed.
+    assert speakers("Ana Ruiz lost to Tom Reyes.", "His spokesman said nothing.")[1] == "article"
+    got = speakers(
+        "Mayor Ana Ruiz said she lost the vote.",
+        "Tom Reyes was at the count (her spokesman later said it was a mistake).",
+    )
+    assert got[1] == "article"
