@@ -30,11 +30,14 @@ def _acronym(word: str) -> bool:
 
 
 def kind_of(name: str) -> str | None:
-    """person, body or group, or None when the name alone does not tell."""
-    words = _words(name)
+    """person, body or group, or None when the name alone does not tell (read up to an attached
+    phrase: "Jo Lee at the Review" is a person, "the Center for Policy" a body)."""
+    raw = [w for w in name.split() if w.strip(".,'’\"()")]
+    cut = next((k for k, w in enumerate(raw) if k and w.lower() in en.ATTACHING), len(raw))
+    raw = raw[:cut]
+    words = _words(" ".join(raw))
     if not words:
         return None
-    raw = [w for w in name.split() if w.strip(".,'’\"()")]
     if " and " in f" {name.lower()} " or (words[-1] in en.PLURAL_PEOPLE):
         return GROUP
     if any(w in en.TITLES or w in en.PERSON_NOUNS for w in words):

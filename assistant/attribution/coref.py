@@ -115,9 +115,7 @@ class Resolver:
             return self.voices[-1]
         return None
 
-    def antecedent(
-        self, unit: int, window: int, pronoun: str, only: bool = False
-    ) -> Voice | None:
+    def antecedent(self, unit: int, window: int, pronoun: str, only: bool = False) -> Voice | None:
         """The latest speaker or sentence subject, within `window` units, that the pronoun can
         stand for ("it" a body, "she" a person not known as "he", "they" a group); with `only`,
         none unless it is the one such name in the window."""

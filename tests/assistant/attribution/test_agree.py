@@ -20,6 +20,8 @@ from assistant.attribution.agree import BODY, GROUP, PERSON, Agreement, kind_of
         ("local officials", GROUP),
         ("Marsh and Reyes", GROUP),
         ("Marsh", None),
+        ("Ann Marsh at the Daily Review", PERSON),
+        ("the Center for Water Policy", BODY),
     ],
 )
 def test_kind_of(name: str, kind: str | None) -> None:
