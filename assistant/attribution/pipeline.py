@@ -151,8 +151,10 @@ class _Walk:
     def _resolve(self, i: int, u: _Unit, cue: Cue) -> Attribution | None:
         """The attribution a cue of unit u gives, read at unit i (nothing recorded)."""
         if cue.source is not None:
-            name = phrase(u.text, cue.source)
-            name = self.res.possessor(name, i, self.cfg.pronoun_window, u.text[: cue.source[0]])
+            before = u.text[: cue.source[0]]
+            name = self.res.possessor(
+                phrase(u.text, cue.source), i, self.cfg.pronoun_window, before
+            )
             if not name:
                 return None  # ... or "his lawyer" with no one named before to be "his"
             speaker = self.res.resolve(name)
