@@ -97,7 +97,7 @@ class Agreement:
             return False
         if kind is None:
             return want == PERSON or (want == BODY and len(words) == 1)
-        if kind != want and not (want == GROUP and kind == BODY):
-            return False  # ("they" may stand for a body: "the council said they ...")
+        if kind != want:
+            return False
         gender = self.genders.get(words[-1])
         return gender is None or pronoun not in _GENDER or gender == _GENDER[pronoun]

@@ -44,6 +44,7 @@ class Voice:
     unit: int
     source: tuple[int, int] | None  # where the article names it (absolute offsets)
     speaks: bool = True  # named by a speech cue, not a belief or stance: it may own a quote
+    headline: bool = False  # named in a headline: no pronoun of the text points back to it
 
     @property
     def speaker_name(self) -> str:
@@ -57,6 +58,7 @@ class Resolver:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._seen: list[list[Tok]] = []
+        self._inside: set[str] = set()  # words capitalised inside a sentence: names
         self.voices: list[Voice] = []  # oldest first
         self.outlets: set[str] = set()  # keys of names known to be publications
         self.subjects: list[Voice] = []  # named sentence subjects, for English pronouns
@@ -108,6 +110,11 @@ class Resolver:
     def see(self, toks: list[Tok]) -> None:
         """Record a unit as read, for later resolution."""
         self._seen.append(toks)
+        self._inside.update(t.norm for t in toks[1:] if t.capitalised)
+
+    def named_inside(self, norm: str) -> bool:
+        """Whether a word read so far was capitalised inside a sentence (a name, not a start)."""
+        return norm in self._inside
 
     def last(self, unit: int, window: int) -> Voice | None:
         """The last speaker named, if within `window` units of this one."""
@@ -120,7 +127,10 @@ class Resolver:
         stand for ("it" a body, "she" a person not known as "he", "they" a group); with `only`,
         none unless it is the one such name in the window."""
         named = sorted(self.voices + self.subjects, key=lambda v: v.unit)
-        fits = [v for v in named if unit - v.unit <= window and self.agree.fits(pronoun, v.name)]
+        fits = [
+            v for v in named
+            if unit - v.unit <= window and not v.headline and self.agree.fits(pronoun, v.name)
+        ]  # fmt: skip
         if not fits or (only and len({entity(v.name) for v in fits}) > 1):
             return None
         return fits[-1]
@@ -139,8 +149,8 @@ class Resolver:
             others = [w for w in before.split()[1:] if w[:1].isupper() and normalize(w) not in own]
             if not others:
                 return f"{owner.name}'s {rest}"
-        # Unsure whose: "its members" stay "members"; "his lawyer" names no one.
-        return rest if pronoun in ("it", "they") and rest else None
+        # Unsure whose: "its members" stay "members"; "his lawyer", "their managers" name no one.
+        return rest if pronoun == "it" and rest else None
 
     def add(self, voice: Voice) -> None:
         """Record a speaker."""

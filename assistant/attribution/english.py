@@ -8,6 +8,8 @@ is bounded on both sides and names someone: a proper name, or a head noun such a
 
 from __future__ import annotations
 
+import re
+
 from assistant.attribution.agree import Agreement
 from assistant.attribution.cues import ACCORDING, Cue, span
 from assistant.attribution.english_np import (
@@ -18,12 +20,13 @@ from assistant.attribution.english_np import (
     subject_before,
     subordinate_subject,
 )
-from assistant.attribution.english_verbs import negated, passive, verb_at
+from assistant.attribution.english_verbs import is_adverb, negated, passive, verb_at
 from assistant.attribution.tokens import Tok
 from index.language import english as en
 
 __all__ = ["find", "verb_at"]
 _QUOTE_CHARS = "\"”’'»"
+_QUOTE_END = re.compile(r"[,?!][\"”’'»]+$")  # ',"' ending a quotation just before the cue
 
 
 def find(toks: list[Tok], text: str) -> list[Cue]:
@@ -57,12 +60,19 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
             np = main_subject(toks, i)
             out.append(Cue(kind, cue, span(np)) if np else Cue(kind, cue, anaphor=True))
             continue
-        if i > 1 and toks[i - 1].norm == "and" and not toks[i - 1].ends_clause:
-            np = main_subject(toks, i)  # "The council met on Friday and pledged ..."
+        j = i - 1
+        while j > 0 and is_adverb(toks[j]) and not toks[j].ends_clause:
+            j -= 1
+        if j > 0 and toks[j].norm == "and" and not toks[j].ends_clause:
+            np = main_subject(toks, i)  # "The council met on Friday and (later) pledged ..."
             if np:
                 out.append(Cue(kind, cue, span(np)))
-                continue
-        np = subject_before(toks, i)
+            elif toks[0].norm in en.ANAPHORS:  # "He spoke for an hour and said ..."
+                pron = toks[0].norm
+                out.append(Cue(kind, cue, anaphor=True, plural=pron == "they", pronoun=pron))
+            continue
+        closes = i > 0 and _QUOTE_END.search(toks[i - 1].after) is not None
+        np = [] if closes else subject_before(toks, i)  # '"...," said X': X comes after
         if not np and i > 0 and any(q in toks[i - 1].after for q in _QUOTE_CHARS):
             np = np_after(toks, i + 1)  # '"...," said X'
         if anaphor(np):

@@ -30,6 +30,8 @@ def _hop(toks: list[Tok], j: int) -> int:
         inserted |= opener.raw.endswith(("'s", "’s"))  # "China, Beijing's ally, said"
         inserted |= j == k + 1 and opener.norm.isdigit()  # "Jo Smith, 25, said": an age
         inserted |= opener.norm in en.PARTIES  # "Jo Lee, Democrat of Ohio, said"
+        inserted |= _role(toks[k + 1 : j + 1]) and toks[k].capitalised  # "Jo Lee, Ocean Science
+        # researcher at X, said": a capitalised role after a name
         if not inserted:
             return j
         noun = toks[k].norm in en.SOURCE_NOUNS or toks[k].norm.rstrip("s") in en.SOURCE_NOUNS
@@ -37,6 +39,12 @@ def _hop(toks: list[Tok], j: int) -> int:
             return -1  # ("Other unions, including X, said": a plural source noun is a subject)
         j = k
     return -1
+
+
+def _role(segment: list[Tok]) -> bool:
+    """A person's role, up to an attached phrase ("Marine Biology researcher at X")."""
+    cut = next((m for m, t in enumerate(segment) if m and t.norm in en.ATTACHING), len(segment))
+    return cut > 0 and segment[cut - 1].norm in en.PERSON_NOUNS
 
 
 def subject_before(toks: list[Tok], i: int) -> list[Tok]:
@@ -70,6 +78,10 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
     if rel and (toks[k].norm == "who" or not names_source(got)):
         return _before_relative(toks, k)  # "officials who asked not to be named said"
     reduced = k >= 2 and toks[k].norm in en.PREPOSITIONS and not toks[k - 1].ends_clause
+    # ... its object a name, a date or a determined phrase ("in May", "by the agency"; in
+    # "a man saved from bear attack", "attack" is a noun)
+    named = any(t.capitalised or _time_word(t) for t in got)  # "in late August", "in Science"
+    reduced = reduced and bool(got) and (named or got[0].norm in en.DETERMINERS)
     if reduced and en.PARTICIPLE_OPENERS.match(toks[k - 1].norm):
         if toks[k - 2].norm in en.RELATIVES:  # "a study that appeared in a journal found"
             return _before_relative(toks, k - 2)
@@ -142,7 +154,7 @@ def _collect_left(toks: list[Tok], j: int) -> tuple[list[Tok], int]:
         if t.norm in en.POSSESSIVES:
             got.insert(0, t)  # "its chairman": the phrase starts here, its owner read before
             break  # (k stays on it: what comes before "its" does not make an object of it)
-        if t.norm in en.SUBJECT_STOP and not _joins_names(toks, k):
+        if (t.norm in en.SUBJECT_STOP or t.norm in en.OBJECT_OPENERS) and not _joins_names(toks, k):
             break
         if len(got) == MAX_NP:
             return [], k  # no boundary in sight: "... a clip for Jo Lee's new Radio show"
@@ -199,8 +211,8 @@ def _names(np: list[Tok], sentence_start: bool) -> bool:
     if any(_figure(t) for t in words):
         return False  # "60 percent of residents", "12 towns": a figure ("a 2014 study" names)
     head = words[-1]
-    if head.raw.endswith(("'s", "’s")) or _year(head) or en.NUMBER_WORD.match(head.norm):
-        return False  # "Oz's [show]": a possessive, not the head
+    if _year(head) or en.NUMBER_WORD.match(head.norm):
+        return False  # "a 2014 [study]", "Twenty [states]": not the head
     if head.norm in en.SOURCE_NOUNS or head.norm.rstrip("s") in en.SOURCE_NOUNS:
         return True
     surname = len(words) > 1 and words[-2].capitalised and head.norm in en.TIME_WORDS
@@ -251,9 +263,24 @@ def main_subject(toks: list[Tok], i: int, start: int | None = None) -> list[Tok]
         if t.ends_clause:
             break
     for end in range(len(np), 0, -1):
-        if names_source(np[:end], start == 0) and not np[end - 1].norm.endswith("ed"):
+        last = np[end - 1]
+        nxt = toks[start + end] if start + end < len(toks) else None
+        weak = (end == 1 and start == 0) or last.raw.islower()  # no name evidently ends here
+        if nxt is not None and (_possessive(last) or (weak and _plural_noun(nxt))):
+            continue  # "Oz's [show]", "Social [media users]": the phrase goes on
+        if names_source(np[:end], start == 0) and not last.norm.endswith("ed"):
             return np[:end]
     return []
+
+
+def _possessive(t: Tok) -> bool:
+    return t.raw.endswith(("'s", "’s"))
+
+
+def _plural_noun(t: Tok) -> bool:
+    """A lower-case plural that no verb list knows ("users", "officials"): a noun."""
+    known = t.norm in en.VERB_FORMS or t.norm in en.AUX or t.norm in en.SUBJECT_STOP
+    return t.raw.islower() and t.norm.endswith("s") and not t.ends_clause and not known
 
 
 def sentence_subject(toks: list[Tok]) -> list[Tok]:

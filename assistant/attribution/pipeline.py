@@ -131,6 +131,8 @@ class _Walk:
     def _note_subject(self, i: int, u: _Unit) -> None:
         """Remember who the unit is about, for a pronoun after it ("Smith lost. He said ...")."""
         np = STRATEGIES[self.lang].subject(u.toks) if not u.headline else []
+        if len(np) == 1 and np[0] is u.toks[0] and not self.res.named_inside(np[0].norm):
+            return  # "Broken glass ...": a capital at the start is no name by itself
         if np:
             where = span(np)
             name = self.res.resolve(phrase(u.text, where))
@@ -144,7 +146,7 @@ class _Walk:
             got = self._resolve(i, u, cue)
             if got is not None:
                 speaks = cue.kind not in VIEWS
-                self.res.add(Voice(got.speaker, got.role, i, got.source, speaks))
+                self.res.add(Voice(got.speaker, got.role, i, got.source, speaks, u.headline))
                 return got
         return None
 
@@ -163,8 +165,10 @@ class _Walk:
             if u.headline:
                 return None
             window = 1 if cue.close else self.cfg.pronoun_window
-            if cue.pronoun:  # an English pronoun: the latest name it agrees with
+            if cue.pronoun:  # an English pronoun: the latest name it agrees with, unless
+                # its own sentence names someone else before it ("X talked to Y, and they said")
                 last = self.res.antecedent(i, window, cue.pronoun)
+                last = last if last and not _others(u, cue.cue[0], last.name) else None
             else:
                 last = self.res.last(i, window)
                 last = None if last and cue.plural and not _plural(last.name) else last
@@ -233,6 +237,14 @@ def _bare(u: _Unit, att: Attribution) -> bool:
         if not any(a <= u.start + t.start < b for a, b in spans) and t.norm not in en.AUX
     ]  # fmt: skip
     return not rest and att.cue is not None and u.start <= att.cue[0] < u.start + len(u.text)
+
+
+def _others(u: _Unit, end: int, name: str) -> bool:
+    """Whether a unit names someone other than `name` before `end` (a capitalised word inside
+    its sentence, outside quotations)."""
+    own = set(normalize(name).split())
+    words = [t for t in u.toks[1:] if t.start < end and not t.quoted and t.capitalised]
+    return any(t.norm not in own and t.norm.split("'")[0] not in en.PRONOUNS for t in words)
 
 
 def _plural(name: str) -> bool:

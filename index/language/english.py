@@ -151,7 +151,7 @@ PLURAL_PEOPLE = frozenset("people police staff media public crowd".split())
 NOT_SOURCES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    the a an in on at of for this that these those there here it its but and so then now
+    the a an in on at of for this that these those there here it its but and so then now one
     when while if as after before since still also yet however meanwhile""".split()
 )
 GENERIC_HEADS = frozenset(
@@ -181,6 +181,8 @@ NUMBER_WORD = re.compile(
     r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?)(-\w+)?$"
 )
 RELATIVES = frozenset("who which that".split())
+# Prepositions that open no subject: "a report from a site called X" ("from a site" is no one).
+OBJECT_OPENERS = frozenset("from via like".split())
 QUANTIFIERS = frozenset("all both many most some each none few several".split())
 # Prepositions that attach a phrase to a subject's head ("experts on trade", "residents in X").
 ATTACHING = frozenset("of on in at from for with".split())

@@ -75,3 +75,20 @@ def test_possessive_source_names_its_owner_only_when_sure() -> None:
         "Tom Reyes was at the count (her spokesman later said it was a mistake).",
     )
     assert got[1] == "article"
+
+
+def test_pronoun_after_another_name_in_its_sentence_is_not_guessed() -> None:
+    got = speakers(
+        "The Daily Review reported the story first.",
+        'The Evening Post talked to "Morning Radio," and they told us nothing.',
+    )
+    assert got[1] == "article"
+
+
+def test_a_capital_at_the_start_is_no_name_by_itself() -> None:
+    got = speakers(
+        "Dornella Marsh said she was hurt.",
+        "Broken glass went flying into her face.",
+        '"I can still see," she wrote on Friday.',
+    )
+    assert got[2] == "Dornella Marsh"

@@ -51,6 +51,17 @@ EN = [
     ("The mayor has called the plan a disaster.", "The mayor", "statement"),
     ("The club called a meeting for Monday.", "article", "context"),
     ("Lawmakers have not said when they will vote.", "Lawmakers", "statement"),
+    ("‘Prices will fall,’ wrote Jo Lee, a columnist.", "Jo Lee", "statement"),
+    (
+        "Dr. Ana Ruiz, Marine Biology researcher at a state university, said it was a hoax.",
+        "Dr. Ana Ruiz",
+        "statement",
+    ),
+    ("The data came from a site called the Daily Review.", "article", "context"),
+    ("A fisherman saved from bear attack by a ringtone.", "article", "context"),
+    ("I called the office of the mayor and later asked for a comment.", "article", "context"),
+    ("Social media users think the photo is fake.", "article", "context"),
+    ("(One might also think it was a joke.)", "article", "context"),
     ("The board met on Friday and pledged to cut fees.", "The board", "statement"),
     (
         "Prime Minister Theresa May said the vote would go ahead.",
