@@ -12,14 +12,8 @@ import re
 
 from assistant.attribution.agree import Agreement
 from assistant.attribution.cues import ACCORDING, Cue, span
-from assistant.attribution.english_np import (
-    anaphor,
-    main_subject,
-    names_source,
-    np_after,
-    subject_before,
-    subordinate_subject,
-)
+from assistant.attribution.english_clause import main_subject, subordinate_subject
+from assistant.attribution.english_np import anaphor, names_source, np_after, subject_before
 from assistant.attribution.english_verbs import is_adverb, negated, passive, verb_at
 from assistant.attribution.tokens import Tok
 from index.language import english as en

@@ -54,7 +54,7 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
         j -= 1
     if (
         j > 0
-        and _time_word(toks[j])
+        and time_word(toks[j])
         and toks[j - 1].norm in ("on", "in")
         and not toks[j].ends_clause
     ):
@@ -80,7 +80,7 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
     reduced = k >= 2 and toks[k].norm in en.PREPOSITIONS and not toks[k - 1].ends_clause
     # ... its object a name, a date or a determined phrase ("in May", "by the agency"; in
     # "a man saved from bear attack", "attack" is a noun)
-    named = any(t.capitalised or _time_word(t) for t in got)  # "in late August", "in Science"
+    named = any(t.capitalised or time_word(t) for t in got)  # "in late August", "in Science"
     reduced = reduced and bool(got) and (named or got[0].norm in en.DETERMINERS)
     if reduced and en.PARTICIPLE_OPENERS.match(toks[k - 1].norm):
         if toks[k - 2].norm in en.RELATIVES:  # "a study that appeared in a journal found"
@@ -139,7 +139,7 @@ def _before_relative(toks: list[Tok], r: int) -> list[Tok]:
     return got if names_source(got) else []
 
 
-def _time_word(t: Tok) -> bool:
+def time_word(t: Tok) -> bool:
     return t.norm in en.TIME_WORDS or (len(t.norm) == 4 and t.norm.isdigit())
 
 
@@ -232,77 +232,6 @@ def _figure(t: Tok) -> bool:
 
 def _year(t: Tok) -> bool:
     return len(t.norm) == 4 and t.norm.isdigit() and t.norm[:2] in ("19", "20")
-
-
-def main_subject(toks: list[Tok], i: int, start: int | None = None) -> list[Tok]:
-    """The subject of the clause a participle or pronoun continues ("X attacked Y, saying ...",
-    "X did not ..., though he said"): the longest phrase at its start that names someone."""
-    if not toks:
-        return []
-    if start is None:
-        start = 0
-        intro = toks[0].norm in en.SUBJECT_STOP | {"in", "on", "during"}
-        intro |= toks[0].norm.endswith("ing") and toks[0].capitalised  # "Following ..., X"
-        for k in range(min(i, 10)):
-            if toks[k].ends_clause and intro:
-                start = k + 1  # "In a statement, the ministry ..."
-                break
-        while start < i - 1 and toks[start].norm in en.DISCOURSE and toks[start].ends_clause:
-            start += 1  # "On Monday, however, the ministry ..."
-    np: list[Tok] = []
-    for k in range(start, i):
-        t = toks[k]
-        if t.norm in en.SUBJECT_STOP or t.quoted or is_adverb(t) or verb_at(toks, k):
-            break
-        if np and "(" in t.before:
-            break  # "Sen. Jo Lee (D-Ore.)": the name ends before the parenthesis
-        verbal = t.raw.islower() and (t.norm.endswith("ed") or t.norm in en.VERB_FORMS)
-        if verbal and any(x.capitalised for x in np):
-            break  # "the Association of Nurses called ...": the name ended before the verb
-        np.append(t)
-        if t.ends_clause:
-            break
-    for end in range(len(np), 0, -1):
-        last = np[end - 1]
-        nxt = toks[start + end] if start + end < len(toks) else None
-        weak = (end == 1 and start == 0) or last.raw.islower()  # no name evidently ends here
-        if nxt is not None and (_possessive(last) or (weak and _plural_noun(nxt))):
-            continue  # "Oz's [show]", "Social [media users]": the phrase goes on
-        if names_source(np[:end], start == 0) and not last.norm.endswith("ed"):
-            return np[:end]
-    return []
-
-
-def _possessive(t: Tok) -> bool:
-    return t.raw.endswith(("'s", "’s"))
-
-
-def _plural_noun(t: Tok) -> bool:
-    """A lower-case plural that no verb list knows ("users", "officials"): a noun."""
-    known = t.norm in en.VERB_FORMS or t.norm in en.AUX or t.norm in en.SUBJECT_STOP
-    return t.raw.islower() and t.norm.endswith("s") and not t.ends_clause and not known
-
-
-def sentence_subject(toks: list[Tok]) -> list[Tok]:
-    """The named subject a sentence opens with ("The IMF expects ...", "In May, Jo Smith won"),
-    which a pronoun in the sentences after it may stand for."""
-    np = main_subject(toks, len(toks))
-    k = next((m for m, t in enumerate(toks) if np and t is np[-1]), len(toks)) + 1
-    if not np or k >= len(toks):
-        return []
-    if toks[k].norm in ("on", "in") and k + 1 < len(toks) and _time_word(toks[k + 1]):
-        k += 2  # "The council on Friday voted"
-    nxt = toks[min(k, len(toks) - 1)]
-    if not nxt.raw.islower() or nxt.norm in en.PREPOSITIONS or nxt.norm in en.NOT_A_VERB:
-        return []  # "Smith and Jones", "the head of": no verb follows
-    return np
-
-
-def subordinate_subject(toks: list[Tok], i: int) -> list[Tok]:
-    """ "Although the fund did not ..., it said": the subject of an opening subordinate clause."""
-    if len(toks) > 1 and toks[0].norm in en.SUBORDINATORS:
-        return main_subject(toks, i, start=1)
-    return []
 
 
 def anaphor(np: list[Tok]) -> bool:

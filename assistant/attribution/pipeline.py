@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.attribution import arabic, english, roles
 from assistant.attribution.coref import Resolver, Voice
 from assistant.attribution.cues import Cue, Finder, phrase, span
-from assistant.attribution.english_np import sentence_subject
+from assistant.attribution.english_clause import sentence_subject
 from assistant.attribution.headlines import headline_cues
 from assistant.attribution.tokens import Tok, quotations, split_words
 from assistant.config import AttributionSettings
