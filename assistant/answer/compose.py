@@ -31,13 +31,11 @@ def compose(q: Question, chosen: list[Scored]) -> Answer:
         c = s.hit.chunk
         citations.append(citation(n, c, s.score))
         text, speaker = shown_in(c, lang)
-        if c.speaker == ARTICLE_SPEAKER:
+        frames = messages.ATTRIBUTED[lang]
+        if c.speaker == ARTICLE_SPEAKER or c.role not in frames:
             line = messages.NARRATED[lang].format(text=text, marks=f"[{n}]")
         else:
-            role = messages.ROLE_LABEL[lang][c.role]
-            line = messages.ATTRIBUTED[lang].format(
-                speaker=speaker, role=role, text=text, marks=f"[{n}]"
-            )
+            line = frames[c.role].format(speaker=speaker, text=text, marks=f"[{n}]")
         statements.append(Statement(text=line, citations=[n], speaker=c.speaker, role=c.role))
     return Answer(
         question=q.text,

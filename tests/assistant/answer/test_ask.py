@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant import messages
 from assistant.errors import BadInput, UnknownDocument
 from assistant.messages import NOT_IN_ARTICLE
 from assistant.models import Answer
@@ -171,9 +172,8 @@ def test_arabic_question_about_english_article(shared) -> None:
     top = ans.citations[0]
     assert top.doc_id == FERRY_ID and "Sofia Marchetti" in top.quote
     assert top.role == "accusation" and top.translation is None
-    assert (
-        top.quote in ans.answer and "بحسب" in ans.answer
-    )  # Arabic framing, verbatim English quote
+    frame = messages.ATTRIBUTED["ar"]["accusation"].split("{speaker}")[0]  # "يتهم "
+    assert top.quote in ans.answer and frame in ans.answer  # Arabic framing, verbatim quote
 
 
 def test_arabic_question_about_english_article_without_doc(shared) -> None:
