@@ -59,8 +59,8 @@ def _stops(toks: list[Tok], k: int, first: bool) -> bool:
 
 
 def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
-    """The noun phrase that starts at i (after a verb or "بحسب"); with `charge`, "اتهم X Y بـZ"
-    ends before the accused Y."""
+    """The noun phrase that starts at i (after a verb or "بحسب"); with `charge` (a verb whose
+    object comes with ب) it ends at the ب-word, and "اتهم X Y بـZ" before the accused Y."""
     got: list[Tok] = []
     quoted_name = i > 0 and any(q in toks[i - 1].after for q in _QUOTES)
     for k in range(i, min(len(toks), i + _MAX_NP)):
@@ -168,7 +168,8 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
             continue
         kind, person = form
         cue = (toks[i - 1].start if i and toks[i - 1].norm in ("و", "ف") else t.start, t.end)
-        np = [] if t.ends_clause else subject_after(toks, i + 1, kind == ar.ACCUSE)
+        charge = kind == ar.ACCUSE or base.startswith(ar.OBJECT_BI)
+        np = [] if t.ends_clause else subject_after(toks, i + 1, charge)
         has_object = bool(np) and not _agrees(person, np)
         if has_object:
             np = []

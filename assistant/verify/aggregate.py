@@ -65,7 +65,9 @@ def rule_label(judged: list[Judged]) -> str:
 def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
     """The rules' verdict from the passages that state the claim all but one checkable slot:
     supports that carry nearly all of it, refutations that carry most of it or are denials."""
-    if len(claim.content) < cfg.min_content:
+    # What the claim asserts: its content words, its figures, and whose admission it is.
+    said = len(claim.content) + len(claim.quantities) + (claim.role == "admission")
+    if said < cfg.min_content:
         return "not_enough_info"  # "Giant crab": too little to state or deny
     # The claim's speaker's own words against it count only where none of theirs states it.
     own_states = any(j.stance == "supports" and _own(claim, j) for j in judged)

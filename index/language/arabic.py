@@ -31,6 +31,9 @@ VERBS: dict[str, tuple[str, ...]] = {
         "كرر", "اقر", "تحدث",
     ),
 }  # fmt: skip
+# Verbs whose object comes with ب ("اعترفت الشركة بتسريح", "طالب X بالإفراج"): a ب-word after
+# their subject starts the object, not more of the subject.
+OBJECT_BI = ("اتهم", "اعترف", "اقر", "طالب", "نوه", "ندد", "رحب", "اشاد", "تعهد", "هدد")
 PAST_ENDINGS = ("", "ت", "وا", "ا", "تا")
 PRESENT_PREFIX = ("ي", "ت")
 # Present tenses whose stem differs from the past one ("قال" -> "يقول").
