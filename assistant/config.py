@@ -72,6 +72,43 @@ class AnswerSettings(BaseModel):
     headline_penalty: float = Field(
         0.2, ge=0, description="Subtracted from headlines: they name a story, rarely answer."
     )
+    learned: bool = Field(
+        True,
+        description="Rank and abstain with the weights learned on the dev sets "
+        "(assistant/data/answer_model.json, `python -m eval.train.answers`) when they were "
+        "trained for the embedder family in use; else the rules below.",
+    )
+    model_path: Path | None = Field(
+        None, description="Another learned-weights file (default: the bundled one)."
+    )
+    rule_scale: float = Field(
+        4.0,
+        ge=0,
+        description="With learned weights: how many ranking units the speaker, role and headline "
+        "rules below are worth per unit (the learned scores span several units).",
+    )
+    abstain_shift: float = Field(
+        0.0,
+        description="With learned weights: added to the learned abstention threshold (log-odds); "
+        "above 0 abstains more, below 0 less.",
+    )
+    related_shown: int = Field(
+        2, ge=0, le=10, description="Passages shown as 'related, but not an answer' on abstaining."
+    )
+    other_side_ratio: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description="A denial of a cited claim (or the claim a cited denial answers) is cited "
+        "beside it when its answer probability is at least this share of the best passage's.",
+    )
+    yes_no_coverage: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="A yes/no question gets 'Yes/No — according to X' only when the top passage "
+        "covers this share of its weighted words; else the answer says it is not settled.",
+    )
     max_citations: int = Field(2, ge=1, le=10, description="Most passages an answer cites.")
     runner_up_ratio: float = Field(
         0.9,

@@ -1,29 +1,35 @@
 """Whether the retrieved passages answer a question at all.
 
-Decided from general signals, never per article: how much of the question's weighted
-vocabulary the best passages cover (when question and passage share a language), the dense
-similarity (when they do not), and whether a party the question asks to have "said" something
-speaks anywhere in the articles asked about.
+With learned weights (assistant/data/answer_model.json): a question-level logistic model over
+the best passages' dense similarity, word and root coverage (same language) or shared names and
+numbers (other language), against a threshold chosen on the dev sets for a stated false-abstain
+rate. Without: word coverage when question and passage share a language, the dense similarity
+when they do not. Either way a party the question asks to have "said" something must speak.
 """
 
 from __future__ import annotations
 
 from assistant import messages
+from assistant.answer.model import AnswerModel
 from assistant.answer.question import Question
-from assistant.answer.rank import Scored
+from assistant.answer.rank import Scored, feature_matrix
 from assistant.attribution import speaks
 from assistant.config import AnswerSettings
 from assistant.models import Answer, Chunk, as_lang
 
 
 def should_abstain(
-    q: Question, ranked: list[Scored], scope: list[Chunk], cfg: AnswerSettings, min_dense: float
-) -> bool:
+    q: Question, ranked: list[Scored], scope: list[Chunk], cfg: AnswerSettings, min_dense: float,
+    model: AnswerModel | None = None,
+) -> bool:  # fmt: skip
     """True when the retrieved passages do not answer the question."""
     if not ranked:
         return True
     if q.asked_speaker and speaks(q.asked_speaker, scope) is False:
         return True
+    if model is not None:
+        X, comparable = feature_matrix(ranked)
+        return not model.answerable(X, comparable, cfg.abstain_shift)
     # Each of the best passages is judged by what it allows: word coverage when it shares the
     # question's language, embedding similarity when it does not (no translation to compare).
     return not any(
@@ -32,11 +38,14 @@ def should_abstain(
     )
 
 
-def abstention(q: Question) -> Answer:
-    """The Answer that says the articles do not answer."""
+def abstention(q: Question, related: list[Scored] | None = None) -> Answer:
+    """The Answer that says the articles do not answer, with the closest passages as related."""
+    from assistant.answer.compose import citation
+
     return Answer(
         question=q.text,
         language=as_lang(q.lang),
         answer=messages.NOT_IN_ARTICLE[q.lang],
         abstained=True,
+        related=[citation(n, s.hit.chunk, s.answer_prob) for n, s in enumerate(related or [], 1)],
     )

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.morph import latin_names, roots, skeleton
+from assistant.answer.spans import numbers
 from assistant.attribution import verb_role
 from index.language import Language, detect_language, language, normalize
 from index.normalize import tokens
+
+_MIN_SKELETON = 3
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,11 @@ class Question:
     cited_source: str | None  # "according to X" -> X: orders passages, never abstains
     asked_role: str | None  # "who accused..." -> accusation
     answer_type: str  # said | number | time | place | reason | person | yes_no | other
+    roots: frozenset[str] = frozenset()  # root-like cores of the tokens (مؤسس ~ أسس)
+    numbers: frozenset[str] = frozenset()  # numbers written in digits
+    skeletons: frozenset[str] = frozenset()  # names as transliteration skeletons
+    agent: str | None = None  # "what is X accusing Y of" -> X
+    patient: str | None = None  # ... -> Y
 
     @property
     def language(self) -> Language:
@@ -31,20 +40,36 @@ class Question:
     @property
     def about_speaker(self) -> str | None:
         """The party whose statements should come first, if the question names one."""
-        return self.asked_speaker or self.cited_source
+        return self.asked_speaker or self.cited_source or self.agent
+
+
+def name_skeletons(text: str) -> frozenset[str]:
+    """Skeletons of the words of a text that may be names (capitalised Latin words; any
+    Arabic content word, since Arabic script has no capitals)."""
+    words = latin_names(text)
+    stop = language("ar").lexicon.STOP_WORDS
+    words += [w for w in re.findall(r"\w+", normalize(text)) if not w.isascii() and w not in stop]
+    return frozenset(s for w in words if len(s := skeleton(w)) >= _MIN_SKELETON)
 
 
 def parse_question(text: str) -> Question:
     """Parse a (cleaned) question."""
     lang = language(detect_language(text))
     norm = re.sub(r"[؟?]", "", normalize(text))
+    toks = tuple(tokens(text))
+    accused = lang.lexicon.ACCUSE_QUESTION.search(norm)
     return Question(
         text=text,
         lang=lang.code,
         norm=norm,
-        tokens=tuple(tokens(text)),
+        tokens=toks,
         asked_speaker=lang.said_question(norm),
         cited_source=lang.according_question(norm),
         asked_role=verb_role(text, lang.code),
         answer_type=lang.answer_type(norm),
+        roots=frozenset(roots(toks)),
+        numbers=frozenset(numbers(text)),
+        skeletons=name_skeletons(text),
+        agent=accused.group(1).strip() if accused else None,
+        patient=accused.group(2).strip() if accused else None,
     )

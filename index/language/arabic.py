@@ -110,3 +110,50 @@ ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("person", re.compile(r"^\W*[وف]?(من|مع\s+من|لمن)(\s|$)")),
     ("yes_no", re.compile(r"^\W*[وف]?(هل|أ)(\s|$)")),
 )  # fmt: skip
+
+# ---- answers: what a passage offers for a question's expected answer type ----------------------
+NUMBER_WORDS = _n(
+    """واحد واحدة اثنان اثنين اثنتان ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية
+    تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين مئة مائة مئات ألف آلاف
+    الف مليون ملايين مليار مليارات نصف ربع ثلث بالمئة بالمائة المئة المائة مرة مرتين أول ثاني
+    ثالث"""
+)
+TIME_WORDS = _n(
+    """يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر
+    ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين السبت الأحد الاثنين الثلاثاء
+    الأربعاء الخميس الجمعة قرن القرن قرون عقد العقد عام العام أعوام سنة السنة سنوات شهر الشهر
+    أشهر أسبوع يوم اليوم أيام عصر العصر فترة الفترة حقبة ربيع صيف خريف شتاء موسم الموسم ميلادي
+    الميلاد هجري أمس غدا صباح مساء"""
+)
+# Words that give a reason or purpose (لأن، بسبب، من أجل).
+REASON = re.compile(
+    r"(^|\s)[وف]?(لان|لانه|لانها|بسبب|نظرا|نتيجه|بفضل|لكي|كي|حتي|بهدف|من اجل|لاجل|سبب|"
+    r"ادي|يودي|اسفر|بغيه|تجنبا|منعا)(\s|$)"
+)
+PLACE_PREPOSITIONS = _n("في ب من الى إلى قرب داخل خارج عند")
+# Affixes stripped to reach a word's root-like core (مؤسس ~ أسس ~ تأسيس), in normalised letters.
+ROOT_PREFIXES = tuple(
+    normalize_arabic(p)
+    for p in ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س")
+)
+ROOT_SUFFIXES = tuple(
+    normalize_arabic(s)
+    for s in ("يات", "ات", "ون", "ين", "ان", "تين", "تان", "ها", "هم", "هن", "كم", "نا", "ية",
+              "ه", "ي", "ت", "ا")
+)  # fmt: skip
+# Pattern letters dropped from a core (م/ت/ن/ا prefixes of derived forms, long vowels inside).
+ROOT_PATTERN_PREFIXES = tuple(normalize_arabic(p) for p in ("مست", "است", "م", "ت", "ن", "ا", "ي"))
+ROOT_WEAK = frozenset(normalize_arabic("اويء"))
+# "بماذا يتهم X Y": the accuser (agent) and the accused.
+ACCUSE_QUESTION = re.compile(
+    r"(?:بماذا|بم|ما الذي)\s+(?:يتهم|تتهم|اتهم|اتهمت|يلوم|تلوم|انتقد|انتقدت)\s+(\S+)\s+(.+?)$"
+)
+# Arabic letters as transliteration classes shared with Latin names (كاوان شورت ~ Kawann Short).
+TRANSLIT = str.maketrans(
+    {"ب": "b", "ت": "t", "ث": "t", "ج": "g", "ح": "h", "خ": "k", "د": "t", "ذ": "t", "ر": "r",
+     "ز": "s", "س": "s", "ش": "s", "ص": "s", "ض": "t", "ط": "t", "ظ": "s", "غ": "g", "ف": "f",
+     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ع": "", "ا": "", "و": "",
+     "ي": "", "ء": "", "ة": "", "ى": ""}
+)  # fmt: skip
+TRANSLIT_DIGRAPHS: tuple[tuple[str, str], ...] = ()
+TRANSLIT_DROP = frozenset("h")

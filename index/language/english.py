@@ -87,3 +87,39 @@ ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("yes_no", re.compile(
         r"^\W*(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)),
 )  # fmt: skip
+
+# ---- answers: what a passage offers for a question's expected answer type ----------------------
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+    million millions billion billions dozen dozens half quarter percent per cent first second
+    third fourth fifth once twice""".split()
+)
+TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday century centuries decade decades
+    year years month months week weeks day days era period age dynasty spring summer autumn
+    winter season bc ad ce bce today yesterday tomorrow morning evening night""".split()
+)
+# Words that give a reason or purpose ("because", "due to", "in order to").
+REASON = re.compile(
+    r"\b(because|due to|owing to|as a result|thanks to|since|so that|in order to|caused by|"
+    r"led to|leads to|result of|reason|aim(ed)? to|to avoid|to prevent|to allow|to ensure)\b",
+    re.IGNORECASE,
+)
+# Prepositions that open a place ("in Paris", "near the river").
+PLACE_PREPOSITIONS = frozenset("in at near from to into across outside inside within".split())
+# Derivational endings stripped (after stemming) so that "founder" meets "founded".
+DERIVATION_SUFFIXES = ("ations", "ation", "ers", "er", "ors", "or", "ment", "ing", "ion", "ist")
+# "What is X accusing Y of", "What did X accuse Y of": the accuser (agent) and the accused.
+ACCUSE_QUESTION = re.compile(
+    r"\b(?:what|why|of\s+what)\s+(?:is|was|are|were|did|does|do|has|have|had)\s+(.+?)\s+"
+    r"(?:accus\w*|blam\w*|charg\w*|criticis\w*|criticiz\w*)\s+(.+?)(?:\s+(?:of|for|over)\b|$)",
+    re.IGNORECASE,
+)
+# Letters as transliteration classes: a Latin name and its Arabic spelling share a skeleton.
+TRANSLIT_DIGRAPHS = (("sh", "s"), ("ch", "s"), ("th", "t"), ("ph", "f"), ("kh", "k"), ("gh", "g"))
+TRANSLIT = str.maketrans(
+    {"p": "b", "v": "f", "c": "k", "q": "k", "j": "g", "x": "k", "z": "s", "d": "t"}
+)
+TRANSLIT_DROP = frozenset("aeiouywh")

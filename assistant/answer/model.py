@@ -1,0 +1,79 @@
+"""The learned ranking and abstention weights (assistant/data/answer_model.json, written by
+`python -m eval.train.answers`), loaded once with json and numpy."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answer.features import FEATURES
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "answer_model.json"
+MODES = ("same", "cross")
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    """Per mode ('same': the passage's words compare with the question's; 'cross': they do not):
+    ranking weights, answer weights and bias, abstention columns, weights, bias and threshold."""
+
+    embedder: str
+    rank: dict[str, np.ndarray]
+    answer: dict[str, tuple[np.ndarray, float]]
+    abstain: dict[str, tuple[list[int], np.ndarray, float]]
+    thresholds: dict[str, float]
+
+    def rank_scores(self, X: np.ndarray, comparable: np.ndarray) -> np.ndarray:
+        """Ranking score of each passage (higher first)."""
+        out = np.zeros(len(X))
+        for mode in MODES:
+            keep = comparable == (mode == "same")
+            if keep.any() and mode in self.rank:
+                out[keep] = X[keep] @ self.rank[mode]
+        return out
+
+    def answer_odds(self, X: np.ndarray, comparable: np.ndarray) -> np.ndarray:
+        """Log-odds that each passage holds the answer."""
+        out = np.zeros(len(X))
+        for mode in MODES:
+            keep = comparable == (mode == "same")
+            if keep.any() and mode in self.answer:
+                w, b = self.answer[mode]
+                out[keep] = X[keep] @ w + b
+        return out
+
+    def answerable(self, X: np.ndarray, comparable: np.ndarray, shift: float = 0.0) -> bool:
+        """Whether the passages answer the question at all (question-level, learned); `shift`
+        raises (>0) or lowers the learned threshold."""
+        mode = "same" if comparable.any() else "cross"
+        if mode not in self.abstain or not len(X):
+            return bool(len(X))
+        cols, w, b = self.abstain[mode]
+        row = X[comparable == (mode == "same")][:, cols].max(0)
+        return float(row @ w + b) >= self.thresholds.get(mode, -np.inf) + shift
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = BUNDLED) -> AnswerModel | None:
+    """The model at `path`, or None when there is none or it was trained on other features."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        return None  # trained on another feature set: retrain (python -m eval.train.answers)
+    modes = data["modes"]
+    return AnswerModel(
+        embedder=str(data.get("embedder", "")),
+        rank={m: np.asarray(v["rank"], dtype=float) for m, v in modes.items()},
+        answer={m: (np.asarray(v["answer"], float), float(v["bias"])) for m, v in modes.items()},
+        abstain={
+            m: ([FEATURES.index(f) for f in v["features"]], np.asarray(v["weights"], dtype=float),
+                float(v["bias"]))
+            for m, v in data["abstain"].items()
+        },
+        thresholds={m: float(t) for m, t in data["thresholds"].items()},
+    )  # fmt: skip

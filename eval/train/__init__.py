@@ -1,0 +1,1 @@
+"""Training scripts: the learned weights shipped under assistant/data/, rebuilt by one command."""
