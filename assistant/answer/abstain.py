@@ -10,12 +10,15 @@ when they do not. Either way a party the question asks to have "said" something 
 from __future__ import annotations
 
 from assistant import messages
+from assistant.answer.features import FEATURES
 from assistant.answer.model import AnswerModel
 from assistant.answer.question import Question
 from assistant.answer.rank import Scored, feature_matrix
 from assistant.attribution import speaks
 from assistant.config import AnswerSettings
 from assistant.models import Answer, Chunk, as_lang
+
+_ROOTS = FEATURES.index("root_coverage")
 
 
 def should_abstain(
@@ -29,6 +32,8 @@ def should_abstain(
         return True
     if model is not None:
         X, comparable = feature_matrix(ranked)
+        if comparable.all() and X[:, _ROOTS].max() < cfg.min_root_coverage:
+            return True  # most of what the question asks about is nowhere in the passages
         return not model.answerable(X, comparable, cfg.abstain_shift)
     # Each of the best passages is judged by what it allows: word coverage when it shares the
     # question's language, embedding similarity when it does not (no translation to compare).

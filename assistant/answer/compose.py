@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant import messages
-from assistant.answer.morph import latin_names
+from assistant.answer.morph import latin_names, skeleton
 from assistant.answer.question import Question
 from assistant.answer.rank import Scored
 from assistant.answer.spans import numbers
@@ -21,7 +21,10 @@ from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Statement
 from index.language import language, normalize
 
 _CLAIMS = ("report", "accusation", "statement")
+_MAX_LIFTED_OTHER = 16  # letters of the other script a frame may lift (a name or two)
 _LETTER = re.compile(r"[^\W\d_]")
+_ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def shown_in(chunk: Chunk, lang: str) -> tuple[str, str]:
@@ -71,14 +74,18 @@ def _lifted(q: Question, c: Chunk) -> list[str]:
         if found:
             return found[:3]
     if language(c.lang).code == "ar" or q.answer_type in ("person", "place", "other"):
-        asked = set(normalize(q.text).split())
-        return [n for n in dict.fromkeys(latin_names(c.text)) if n.lower() not in asked][:3]
+        asked = set(normalize(q.text).split()) | language("en").lexicon.STOP_WORDS
+        first = c.text.split()[0] if c.text.split() else ""
+        names = dict.fromkeys(n for n in latin_names(c.text) if n != first)
+        return [n for n in names if n.lower() not in asked][:3]
     return []
 
 
 def excerpt(text: str, anchor: str | None, budget: int) -> str:
     """At most `budget` letters of a passage, around the anchor when there is one."""
     words = text.split()
+    if not words:
+        return "…"
     at = next((i for i, w in enumerate(words) if anchor and anchor in w), 0)
     lo = hi = at
     while True:
@@ -89,6 +96,8 @@ def excerpt(text: str, anchor: str | None, budget: int) -> str:
         if not grown:
             break
     piece = " ".join(words[lo : hi + 1])
+    if _letters(piece) > budget:
+        return "…"
     return ("… " if lo > 0 else "") + piece + (" …" if hi < len(words) - 1 else "")
 
 
@@ -96,6 +105,8 @@ def _cross_line(q: Question, c: Chunk, marks: str) -> str:
     """A statement about a passage the reader cannot read: framed in the question's language."""
     lang = q.lang
     lifted = _lifted(q, c)
+    while lifted and _by_script(" ".join(lifted), lang)[1] > _MAX_LIFTED_OTHER:
+        lifted.pop()  # names in the other script: only as many as keep the frame the reader's
     parts = {
         "marks": marks,
         "source_lang": messages.SOURCE_LANG[lang][c.lang],
@@ -109,10 +120,26 @@ def _cross_line(q: Question, c: Chunk, marks: str) -> str:
     )
     frame = template[lang].format(**parts, excerpt="")
     # The excerpt may not outweigh the frame: the answer stays in the reader's language.
-    budget = max(_letters(frame) - 1 - sum(map(_letters, lifted)) * 2, 12)
-    return template[lang].format(
-        **parts, excerpt=excerpt(c.text, lifted[0] if lifted else None, budget)
-    )
+    own, other = _by_script(frame, lang)
+    budget = max(int(own * 0.9) - other, 0)
+    anchor = lifted[0] if lifted else _shared_anchor(q, c.text)
+    return template[lang].format(**parts, excerpt=excerpt(c.text, anchor, budget))
+
+
+def _by_script(text: str, lang: str) -> tuple[int, int]:
+    """Letters of the text in the language's script, and in the other script."""
+    arabic, latin = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+    return (arabic, latin) if language(lang).rtl else (latin, arabic)
+
+
+def _shared_anchor(q: Question, text: str) -> str | None:
+    """A word of the passage that the question names too (a number, or a name across scripts):
+    the answer is usually near it."""
+    for w in text.split():
+        core = w.strip(".,;:()«»\"'")
+        if core and (core in q.numbers or skeleton(core) in q.skeletons):
+            return core
+    return None
 
 
 def _line(q: Question, c: Chunk, n: int) -> str:

@@ -23,6 +23,7 @@ FEATURES: tuple[str, ...] = (
     "dense", "dense_gap", "dense_rank", "coverage", "coverage_gap", "root_coverage",
     "bm25", "new_content", "offers_type", "lacks_type", "shared_numbers", "shared_names",
     "headline", "first", "length", "bigrams", "doc_coverage",
+    "rare_found", "dense_lift", "dense_rtl",
 )  # fmt: skip
 
 
@@ -34,6 +35,12 @@ def coverage(weights: dict[str, float], have: set[str]) -> float:
 
 def _bigrams(toks: list[str] | tuple[str, ...]) -> set[tuple[str, str]]:
     return set(pairwise(toks))
+
+
+def _rarest_missing(root_weights: dict[str, float], have: set[str], top: float) -> float:
+    """How rare (idf / the largest possible) the rarest question word missing here is."""
+    cores = {root(t) for t in have}
+    return max((w for r, w in root_weights.items() if r not in cores), default=0.0) / top
 
 
 def _passage_skeletons(text: str) -> set[str]:
@@ -50,6 +57,7 @@ def featurize(q: Question, hits: list[Hit], lex: LexicalIndex) -> tuple[np.ndarr
         root_weights[r] = max(root_weights.get(r, 0.0), w)
     qset = set(q.tokens)
     best_dense = max((h.dense for h in hits), default=0.0)
+    mean_dense = sum(h.dense for h in hits) / len(hits) if hits else 0.0
     dense_order = {id(h): i for i, h in enumerate(sorted(hits, key=lambda h: -h.dense))}
     best_lex = max((h.lexical for h in hits), default=0.0) or 1.0
     comparable = np.array([h.chunk.readable_in(q.lang) and bool(weights) for h in hits])
@@ -60,6 +68,7 @@ def featurize(q: Question, hits: list[Hit], lex: LexicalIndex) -> tuple[np.ndarr
     best_cov = max(covs, default=0.0)
     kind = q.answer_type
     q_pairs = _bigrams(q.tokens)
+    top_idf = lex.max_idf + 1.0
     rows = []
     for h, ok, cov in zip(hits, comparable, covs, strict=True):
         c = h.chunk
@@ -88,5 +97,8 @@ def featurize(q: Question, hits: list[Hit], lex: LexicalIndex) -> tuple[np.ndarr
             len(q_pairs & _bigrams(lex.token_list(c.chunk_id))) / len(q_pairs)
             if ok and q_pairs else 0.0,
             coverage(weights, lex.doc_vocabulary(c.doc_id)) if ok else 0.0,
+            1 - _rarest_missing(root_weights, have, top_idf) if ok else 0.0,
+            h.dense - mean_dense,
+            h.dense if language(c.lang).rtl else 0.0,  # the embedder's scale differs by script
         ])  # fmt: skip
     return np.array(rows, dtype=np.float64).reshape(len(hits), len(FEATURES)), comparable

@@ -28,12 +28,13 @@ class AnswerModel:
     thresholds: dict[str, float]
 
     def rank_scores(self, X: np.ndarray, comparable: np.ndarray) -> np.ndarray:
-        """Ranking score of each passage (higher first)."""
-        out = np.zeros(len(X))
+        """Ranking score of each passage (higher first): the pairwise score, which orders the
+        passages of one article, plus the answer log-odds, which compares across articles."""
+        out = self.answer_odds(X, comparable)
         for mode in MODES:
             keep = comparable == (mode == "same")
             if keep.any() and mode in self.rank:
-                out[keep] = X[keep] @ self.rank[mode]
+                out[keep] += X[keep] @ self.rank[mode]
         return out
 
     def answer_odds(self, X: np.ndarray, comparable: np.ndarray) -> np.ndarray:
@@ -49,12 +50,19 @@ class AnswerModel:
     def answerable(self, X: np.ndarray, comparable: np.ndarray, shift: float = 0.0) -> bool:
         """Whether the passages answer the question at all (question-level, learned); `shift`
         raises (>0) or lowers the learned threshold."""
-        mode = "same" if comparable.any() else "cross"
-        if mode not in self.abstain or not len(X):
-            return bool(len(X))
-        cols, w, b = self.abstain[mode]
-        row = X[comparable == (mode == "same")][:, cols].max(0)
-        return float(row @ w + b) >= self.thresholds.get(mode, -np.inf) + shift
+        if not len(X):
+            return False
+        for mode in MODES:  # either kind of passage may answer (several articles, two languages)
+            keep = comparable == (mode == "same")
+            if not keep.any():
+                continue
+            if mode not in self.abstain:
+                return True
+            cols, w, b = self.abstain[mode]
+            row = X[keep][:, cols].max(0)
+            if float(row @ w + b) >= self.thresholds.get(mode, -np.inf) + shift:
+                return True
+        return False
 
 
 @lru_cache(maxsize=4)

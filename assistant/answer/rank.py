@@ -18,6 +18,7 @@ from index.lexical import LexicalIndex
 from index.retriever import Hit
 
 _COVERAGE = FEATURES.index("coverage")
+_MODE_LEAD = 1000.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ def score_hits(
     X, comparable = featurize(q, hits, lex)
     rank = model.rank_scores(X, comparable)
     odds = model.answer_odds(X, comparable)
+    if comparable.any() and not comparable.all():
+        # Two models' ranking scores do not compare; their answer probabilities do: passages of
+        # the kind (same / other language) holding the likeliest answer come first.
+        best_same = odds[comparable].max() >= odds[~comparable].max()
+        rank = rank + np.where(comparable == best_same, _MODE_LEAD, 0.0)
     out = []
     for i, h in enumerate(hits):
         score = float(rank[i]) + cfg.rule_scale * _speaker_rules(q, h, cfg)

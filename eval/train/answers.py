@@ -105,7 +105,8 @@ def scores(model: dict[str, dict[str, object]], s: Sample) -> np.ndarray:
         keep = s.comparable == (mode == "same")
         m = model[mode]
         out[keep, 0] = s.X[keep] @ np.asarray(m["rank"], dtype=float)
-        out[keep, 1] = s.X[keep] @ np.asarray(m["answer"], dtype=float) + float(m["bias"])  # type: ignore[arg-type]
+        out[keep, 1] = s.X[keep] @ np.asarray(m["answer"], dtype=float) + float(m["bias"])
+        out[keep, 0] += out[keep, 1]  # as the product ranks: pairwise score + answer log-odds  # type: ignore[arg-type]
     return out
 
 
@@ -139,7 +140,7 @@ def cross_scores(samples: list[Sample], c: float) -> list[np.ndarray]:
 
 ABSTAIN_FEATURES = {
     "same": ("dense", "coverage", "root_coverage", "doc_coverage"),
-    "cross": ("dense", "shared_names", "shared_numbers"),
+    "cross": ("dense", "dense_rtl", "shared_names", "shared_numbers"),
 }
 
 
