@@ -105,8 +105,9 @@ def scores(model: dict[str, dict[str, object]], s: Sample) -> np.ndarray:
         keep = s.comparable == (mode == "same")
         m = model[mode]
         out[keep, 0] = s.X[keep] @ np.asarray(m["rank"], dtype=float)
-        out[keep, 1] = s.X[keep] @ np.asarray(m["answer"], dtype=float) + float(m["bias"])
-        out[keep, 0] += out[keep, 1]  # as the product ranks: pairwise score + answer log-odds  # type: ignore[arg-type]
+        bias = float(m["bias"])  # type: ignore[arg-type]
+        out[keep, 1] = s.X[keep] @ np.asarray(m["answer"], dtype=float) + bias
+        out[keep, 0] += out[keep, 1]  # as the product ranks: pairwise score + answer log-odds
     return out
 
 

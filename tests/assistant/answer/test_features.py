@@ -80,7 +80,7 @@ def test_the_date_passage_answers_a_when_question() -> None:
 def test_an_off_topic_question_abstains_with_related_passages() -> None:
     q = parse_question("What is the weather in London?")
     chunks = chunks_of(TOWN)
-    ans, ranked = answer_question(q, hits_of(chunks, 0.78), lexical(chunks), None, CFG, 0.75)
+    ans, _ = answer_question(q, hits_of(chunks, 0.78), lexical(chunks), None, CFG, 0.75)
     assert ans.abstained and not ans.citations
     assert ans.related and ans.related[0].quote in TOWN
 
@@ -118,4 +118,4 @@ def test_features_are_one_row_per_hit() -> None:
     X, comparable = featurize(q, hits_of(chunks), lexical(chunks))
     assert X.shape == (len(chunks), len(FEATURES)) and comparable.all()
     named = X[:, FEATURES.index("offers_type")]
-    assert named[[i for i, c in enumerate(chunks) if "Lindqvist" in c.text][0]] == 1.0
+    assert named[next(i for i, c in enumerate(chunks) if "Lindqvist" in c.text)] == 1.0
