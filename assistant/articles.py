@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from assistant.attribution import attribute
-from assistant.config import LimitSettings
+from assistant.config import AttributionSettings, LimitSettings
 from assistant.errors import BadInput
 from assistant.models import Chunk
 from index.chunking import chunk_spans
@@ -71,20 +71,26 @@ def read_articles(
 
 
 def build_chunks(
-    art: Article, aligned: dict[tuple[int, int], str] | None, max_chars: int
-) -> list[Chunk]:
+    art: Article, aligned: dict[tuple[int, int], str] | None, max_chars: int,
+    settings: AttributionSettings | None = None,
+) -> list[Chunk]:  # fmt: skip
     """The article's chunks, each with its speaker and role (and the aligned edition's)."""
     spans = chunk_spans(art, aligned, max_chars)
     texts = [art.source_text[u.start : u.end] for u in spans]
     heads = [u.headline for u in spans]
-    who = attribute(texts, art.lang, heads)
+    starts = [u.start for u in spans]
+    breaks = [
+        i == 0 or "\n" in art.source_text[spans[i - 1].end : u.start] for i, u in enumerate(spans)
+    ]
+    who = attribute(texts, art.lang, heads, starts, breaks, settings)
     other = language(art.lang).other
     who_t = attribute([u.translation or "" for u in spans], other, heads) if aligned else None
     return [
         Chunk(
             chunk_id=f"{art.doc_id}:{i:04d}", doc_id=art.doc_id, index=i, start=u.start,
             end=u.end, text=texts[i], lang=art.lang, translation=u.translation,
-            speaker=who[i].speaker, role=who[i].role, headline=u.headline,
+            speaker=who[i].speaker, role=who[i].role, headline=u.headline, cue=who[i].cue,
+            source=who[i].source,
             translation_speaker=who_t[i].speaker if who_t and u.translation else None,
             mentions=" | ".join([*who[i].mentions, *(who_t[i].mentions if who_t else ())])
             or None,

@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.core import Assistant
 from assistant.errors import IsnadError
+from index.ingest import slugify
 
 
 def run_lines(assistant: Assistant, lines: Iterable[str]) -> Iterator[dict[str, Any]]:
@@ -34,10 +35,12 @@ def _one(assistant: Assistant, line: str, n: int) -> dict[str, Any]:
     verify = getattr(assistant, "verify", None)
     if verify is not None:
         handlers["claim"] = verify
+    if getattr(assistant, "voice_map", None) is not None:
+        handlers["attribute"] = lambda text, doc: _attribute(assistant, text, doc, item_id)
     if not isinstance(kind, str) or kind not in handlers:
         shown = repr(kind)[:40]
         return {"id": item_id, "error": f"unsupported kind {shown} (use {' or '.join(handlers)})"}
-    if not isinstance(text, str):
+    if not isinstance(text, str) and not (kind == "attribute" and isinstance(doc, str)):
         return {"id": item_id, "error": "missing 'text'"}
     if doc is not None and not isinstance(doc, str):
         return {"id": item_id, "error": "'doc' must be a string"}
@@ -48,3 +51,11 @@ def _one(assistant: Assistant, line: str, n: int) -> dict[str, Any]:
     except Exception as exc:  # a bug on one line must not stop the batch (see CONTRACT.md)
         return {"id": item_id, "kind": kind, "error": f"internal error: {type(exc).__name__}"}
     return {"id": item_id, "kind": kind, "result": result.model_dump(mode="json")}
+
+
+def _attribute(assistant: Assistant, text: str | None, doc: str | None, item_id: str) -> Any:
+    """An "attribute" item: the voice map of the indexed article `doc`, or else of `text` taken
+    as an article (read, not indexed; its doc id made from the item's id)."""
+    if doc is not None:
+        return assistant.voice_map(doc)
+    return assistant.attribute_text(text or "", slugify(item_id))

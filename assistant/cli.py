@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--lang", choices=["ar", "en"])
     ing.add_argument("--aligned", type=Path, metavar="UNITS.jsonl", help="aligned edition")
 
+    att = sub.add_parser("attribute", help="an article's voice map: who states each unit, how")
+    att.add_argument("file", nargs="?", type=Path, metavar="FILE", help="read, not indexed")
+    att.add_argument("--doc", help="an indexed article instead of a file")
+    att.add_argument("--json", action="store_true", help="print the voice map as one JSON line")
+
     docs = sub.add_parser("docs", help="list indexed articles; `docs rm ID` removes one")
     docs.add_argument("action", nargs="?", choices=["list", "rm"], default="list")
     docs.add_argument("doc_id", nargs="?")
@@ -99,6 +104,18 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
     result = _assistant(args).verify(args.claim, doc=args.doc, llm=args.llm)
     _print_json(result.model_dump(mode="json")) if args.json else print(verdict_text(result))
+    return 0
+
+
+def _cmd_attribute(args: argparse.Namespace) -> int:
+    from assistant.ui.terminal import voice_map_text
+
+    if (args.file is None) == (args.doc is None):
+        raise BadInput("give an article FILE or --doc ID (one of them)")
+    assistant = _assistant(args)
+    vm = assistant.voice_map(args.doc) if args.doc else assistant.attribute_file(args.file)
+    # One compact line: tools read one voice map per line (a loop over files makes JSONL).
+    print(vm.model_dump_json() if args.json else voice_map_text(vm))
     return 0
 
 
@@ -210,6 +227,7 @@ _COMMANDS = {
     "ask": _cmd_ask,
     "verify": _cmd_verify,
     "ingest": _cmd_ingest,
+    "attribute": _cmd_attribute,
     "docs": _cmd_docs,
     "batch": _cmd_batch,
     "chat": _cmd_chat,

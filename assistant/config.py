@@ -192,6 +192,29 @@ class VerifySettings(BaseModel):
     evidence_shown: int = Field(4, ge=1, le=20, description="Most passages a verdict shows.")
 
 
+class AttributionSettings(BaseModel):
+    """Who says what: how far back a pronoun or a pro-drop verb may point."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pronoun_window: int = Field(
+        4,
+        ge=0,
+        le=50,
+        description="A pronoun or pro-drop cue ('he said', 'وأضاف') stands for the last speaker "
+        "only if that speaker was named at most this many units before; otherwise the unit is "
+        "left to the article (chosen on the attribution dev set).",
+    )
+    quote_window: int = Field(
+        2,
+        ge=0,
+        le=50,
+        description="A quotation with no cue of its own goes on with the speaker quoted at most "
+        "this many units before (a quote paragraph after an attributed one); otherwise it is "
+        "left to the article (chosen on the attribution dev set).",
+    )
+
+
 class GuardSettings(BaseModel):
     """The citation guard over LLM answers."""
 
@@ -265,6 +288,9 @@ class Settings(BaseSettings):
     )
     verify: VerifySettings = Field(default_factory=VerifySettings, description="Verdicts.")
     guard: GuardSettings = Field(default_factory=GuardSettings, description="LLM citation guard.")
+    attribution: AttributionSettings = Field(
+        default_factory=AttributionSettings, description="Who says what."
+    )
     limits: LimitSettings = Field(default_factory=LimitSettings, description="Input bounds.")
 
     @property

@@ -13,7 +13,7 @@ from assistant.answer.question import parse_question
 from assistant.articles import IngestResult, build_chunks, bundled_article, read_articles
 from assistant.config import Settings
 from assistant.errors import BadInput, UnknownDocument
-from assistant.models import Answer, Citation, DocInfo, Verdict, as_lang
+from assistant.models import Answer, Citation, DocInfo, Verdict, VoiceMap, as_lang
 from index.ingest import Article, check_query, make_article
 from index.language import detect_language
 
@@ -124,7 +124,9 @@ class Assistant:
         aligned = load_aligned(aligned_path, art.source_text, art.lang) if aligned_path else None
         if old and old.sha256 == art.sha256 and (aligned is None or old.aligned):
             return IngestResult(art.doc_id, "unchanged", old.units)
-        chunks = build_chunks(art, aligned, self.settings.chunk.max_chars)
+        chunks = build_chunks(
+            art, aligned, self.settings.chunk.max_chars, self.settings.attribution
+        )
         info = DocInfo(
             doc_id=art.doc_id, title=art.title, lang=art.lang, path=art.path, sha256=art.sha256,
             units=len(chunks), chars=len(art.source_text), aligned=aligned is not None,
@@ -152,6 +154,36 @@ class Assistant:
         n = self.store.remove(doc_id)
         self.retriever.invalidate()
         return n
+
+    # ---- voice maps ---------------------------------------------------------------------
+    def attribute_file(self, path: Path) -> VoiceMap:
+        """The voice map of an article file, read and attributed without indexing it."""
+        (art,) = read_articles([path], None, None, None, None, self.settings.limits)
+        return self._voice_map(art)
+
+    def attribute_text(self, text: str, doc_id: str = "text", lang: str | None = None) -> VoiceMap:
+        """The voice map of an article given as text, without indexing it."""
+        limit = self.settings.limits.max_file_bytes
+        if len(text.encode("utf-8")) > limit:
+            raise BadInput(f"the text is over the {limit:,}-byte limit")
+        return self._voice_map(make_article(text, doc_id, None, lang))
+
+    def _voice_map(self, art: Article) -> VoiceMap:
+        from assistant.attribution.voices import voice_map
+
+        cfg = self.settings
+        return voice_map(art.doc_id, art.lang, build_chunks(art, None, cfg.chunk.max_chars,
+                                                            cfg.attribution))  # fmt: skip
+
+    def voice_map(self, doc_id: str) -> VoiceMap:
+        """The voice map of an indexed article, from its stored chunks."""
+        from assistant.attribution.voices import voice_map
+
+        self.ensure_default()
+        info = self.store.doc(doc_id)
+        if info is None:
+            raise UnknownDocument(f"unknown document {doc_id!r} (see `isnad docs`)")
+        return voice_map(doc_id, info.lang, self.lexical.chunks_of([doc_id]))
 
     def speaker_names(self, cites: Sequence[Citation], lang: str) -> dict[str, str]:
         """Cited speakers as `lang` names them, by chunk id (an aligned edition's naming)."""

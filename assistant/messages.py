@@ -27,10 +27,20 @@ ROLE_LABEL = {
 
 ARTICLE_NAME = {"en": "The article", "ar": "المقال"}
 
-# How a statement is introduced: "According to X (report): "…" [1]".
+# How a statement is introduced, per role: who says it and how ("X denies: "…" [1]").
 ATTRIBUTED = {
-    "en": 'According to {speaker} ({role}): "{text}" {marks}',
-    "ar": "بحسب {speaker} ({role}): «{text}» {marks}",
+    "en": {
+        "report": 'According to {speaker}: "{text}" {marks}',
+        "accusation": '{speaker} alleges: "{text}" {marks}',
+        "denial": '{speaker} denies: "{text}" {marks}',
+        "statement": '{speaker} says: "{text}" {marks}',
+    },
+    "ar": {
+        "report": "بحسب {speaker}: «{text}» {marks}",
+        "accusation": "يتهم {speaker}: «{text}» {marks}",
+        "denial": "ينفي {speaker}: «{text}» {marks}",
+        "statement": "يقول {speaker}: «{text}» {marks}",
+    },
 }
 NARRATED = {"en": 'The article states: "{text}" {marks}', "ar": "ورد في المقال: «{text}» {marks}"}
 

@@ -20,6 +20,8 @@ __all__ = [
     "Role",
     "Statement",
     "Verdict",
+    "VoiceMap",
+    "VoiceUnit",
     "as_lang",
 ]
 
@@ -90,3 +92,27 @@ class Verdict(BaseModel):
     mode: Literal["extractive", "llm"] = "extractive"
     timings_ms: dict[str, float] = Field(default_factory=dict)
     notice: str | None = None
+
+
+class VoiceUnit(BaseModel):
+    """One unit of an article with who states it and how (`isnad attribute --json`)."""
+
+    start: int
+    end: int
+    text: str = Field(description="source_text[start:end], verbatim")
+    speaker: str = Field(description="who states it as the article names them, or 'article'")
+    role: Role
+    cue: tuple[int, int] | None = Field(None, description="[start, end) of the reporting cue")
+    source: tuple[int, int] | None = Field(
+        None,
+        description="[start, end) of the phrase naming the speaker (its antecedent for "
+        "a pronoun or a pro-drop verb)",
+    )
+
+
+class VoiceMap(BaseModel):
+    """An article's voice map: every unit, in order, with its speaker and role."""
+
+    doc_id: str
+    language: Lang
+    units: list[VoiceUnit] = Field(default_factory=list)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.articles import BRACKENFORD, FERRY_EN, FERRY_ID, WATER_AR, WATER_ID
+from tests.support.articles import BRACKENFORD, FERRY_EN, FERRY_ID, ROOT, WATER_AR, WATER_ID
 
 CLI_TIMEOUT = 180
 
@@ -21,6 +21,11 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own ISNAD_HOME; the model hub stays offline; no server, no overrides."""
     home = tmp_path / "home"
     monkeypatch.setenv("ISNAD_HOME", str(home))
+    # Processes the tests start (the CLI, app.py) run this checkout's code, whichever checkout
+    # the virtualenv was installed from.
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    )
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     for var in list(os.environ):
         if (var.startswith("ISNAD_") and var != "ISNAD_HOME") or var.startswith("OPENAI_"):

@@ -147,10 +147,10 @@ def _line(q: Question, c: Chunk, n: int) -> str:
     if not c.readable_in(q.lang):
         return _cross_line(q, c, marks)
     text, speaker = shown_in(c, q.lang)
-    if c.speaker == ARTICLE_SPEAKER:
+    frames = messages.ATTRIBUTED[q.lang]
+    if c.speaker == ARTICLE_SPEAKER or c.role not in frames:
         return messages.NARRATED[q.lang].format(text=text, marks=marks)
-    role = messages.ROLE_LABEL[q.lang][c.role]
-    return messages.ATTRIBUTED[q.lang].format(speaker=speaker, role=role, text=text, marks=marks)
+    return frames[c.role].format(speaker=speaker, text=text, marks=marks)
 
 
 def _who(c: Chunk, lang: str) -> str:

@@ -1,8 +1,9 @@
-"""Who says what: a speaker and a role for every chunk of an article (rules, no model).
+"""Who says what: a speaker, a role and the cue and source spans for every unit of an article.
 
-`attribute` runs the per-article pipeline; `cues` finds reported-speech cues and their
-subjects; `coref` resolves "the newspaper"/"المركز" to the entity named earlier; `names`
-matches a name asked about against the speakers of chunks.
+`pipeline` walks an article's units in order; `tokens` reads words and quotations; `cues` holds
+the cue type, `english` and `arabic` find the cues and their subjects (SVO, VSO); `coref`
+resolves "the newspaper"/"المركز" and pronouns; `roles` gives the role; `names` matches a name
+asked about against the speakers of chunks; `voices` makes an article's voice map.
 """
 
 from assistant.attribution.names import speaks

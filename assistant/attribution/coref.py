@@ -1,15 +1,52 @@
-"""Coreference for speakers: "the newspaper", "المركز" stand for the entity named earlier."""
+"""Coreference for speakers: "the newspaper", "المركز" stand for the entity named earlier, and a
+pronoun or a pro-drop verb for the last speaker named."""
 
 from __future__ import annotations
 
-from assistant.attribution.cues import Tok, ar_subject, en_proper_name, split_words
+from dataclasses import dataclass
+
+from assistant.attribution import arabic as ar_cues
+from assistant.attribution.tokens import Tok
 from index.language import arabic, english
 from index.language.script import has_arabic, normalize
 
+# Generic words for a publication only: "the paper said" is the outlet that reported last.
+_OUTLET_WORDS = frozenset(
+    {"newspaper", "paper", "daily", "magazine", "صحيفه", "جريده", "يوميه", "مجله"}
+)
+# "A spokesperson for X" / "متحدث باسم X" speaks for X.
+_FOR = ("for", "of", "باسم", "عن")
 
-def _key(name: str) -> str:
-    words = [w for w in normalize(name).split() if w != "the"]
+
+def key(name: str) -> str:
+    """A name's matching form: normalised, without articles and the Arabic ال."""
+    words = [w for w in normalize(name).split() if w not in ("the", "a", "an")]
     return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+
+
+def entity(name: str) -> str:
+    """Whom a name speaks for: "A spokesperson for the centre" -> "the centre"."""
+    words = name.split()
+    for i, w in enumerate(words[:-1]):
+        speaks_for = arabic.SPEAKS_FOR | english.SPEAKS_FOR
+        if normalize(w) in _FOR and 0 < i <= 2 and normalize(words[i - 1]) in speaks_for:
+            return key(" ".join(words[i + 1 :]))
+    return key(name)
+
+
+@dataclass
+class Voice:
+    """A speaker named so far."""
+
+    name: str
+    role: str
+    unit: int
+    source: tuple[int, int] | None  # where the article names it (absolute offsets)
+
+    @property
+    def speaker_name(self) -> str:
+        """The speaker's name (as attributions carry it)."""
+        return self.name
 
 
 class Resolver:
@@ -17,32 +54,37 @@ class Resolver:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._seen_tokens: list[list[Tok]] = []
-        self.speakers: list[tuple[str, str]] = []  # (name, role), oldest first
+        self._seen: list[list[Tok]] = []
+        self.voices: list[Voice] = []  # oldest first
+        self.outlets: set[str] = set()  # keys of names known to be publications
 
     def _generic_head(self, name: str) -> str | None:
         words = normalize(name).split()
-        if self.lang == "ar" or has_arabic(name):
-            head = words[0][2:] if words and words[0].startswith("ال") else None
+        if not words:
+            return None
+        if has_arabic(name):
+            first = arabic.strip_conj(words[0])
+            head = first[2:] if first.startswith("ال") else None
             return head if head in arabic.GENERIC_HEADS or head in arabic.PUBLICATIONS else None
-        if words and words[0] == "the":
-            return next((w for w in words[1:4] if w in english.GENERIC_HEADS), None)
+        if words[0] == "the" and len(words) <= 3:
+            return next((w for w in words[1:3] if w in english.GENERIC_HEADS), None)
         return None
 
     def resolve(self, name: str) -> str:
+        """The entity a generic name stands for, else the name itself."""
         head = self._generic_head(name)
         if head is None:
             return self._resolve_inside(name)
-        for prev, _ in reversed(self.speakers):
-            if head in _key(prev).split() and _key(prev) != _key(name):
-                return prev
+        for v in reversed(self.voices):
+            if head in key(v.name).split() and key(v.name) != key(name):
+                return v.name
         named = self._named_in_text(head)
         if named:
             return named
-        if head in arabic.PUBLICATIONS or head in english.PUBLICATIONS:
-            for prev, role in reversed(self.speakers):
-                if role == "report":
-                    return prev
+        if head in _OUTLET_WORDS:
+            for v in reversed(self.voices):
+                if v.role == "report":
+                    return v.name
         return name
 
     def _resolve_inside(self, name: str) -> str:
@@ -53,16 +95,36 @@ class Resolver:
             if self._generic_head(tail) is None:
                 continue
             if words[i].lower() != "the" and not normalize(words[i]).startswith("ال"):
-                # Arabic "باسم المركز": the definite noun follows a preposition-noun.
                 continue
             resolved = self.resolve(tail)
             if resolved != tail:
                 return " ".join([*words[:i], resolved])
         return name
 
-    def see(self, text: str) -> None:
+    def see(self, toks: list[Tok]) -> None:
         """Record a unit as read, for later resolution."""
-        self._seen_tokens.append(split_words(text))
+        self._seen.append(toks)
+
+    def last(self, unit: int, window: int) -> Voice | None:
+        """The last speaker named, if within `window` units of this one."""
+        if self.voices and unit - self.voices[-1].unit <= window:
+            return self.voices[-1]
+        return None
+
+    def add(self, voice: Voice) -> None:
+        """Record a speaker."""
+        self.voices.append(voice)
+        if voice.role == "report":
+            self.outlets.add(key(voice.name))
+
+    def is_outlet(self, name: str) -> bool:
+        """Whether the article named this source as a publication or a document."""
+        if key(name) in self.outlets:
+            return True
+        words = [arabic.strip_conj(w) for w in normalize(name).split()]
+        words = [w[2:] if w.startswith("ال") else w for w in words]
+        lists = (arabic.PUBLICATIONS, arabic.DOCUMENTS, english.PUBLICATIONS, english.DOCUMENTS)
+        return any(w in lst for w in words[:3] for lst in lists)
 
     def mentions(self, toks: list[Tok]) -> tuple[str, ...]:
         """Entities that the unit's generic definite phrases refer to."""
@@ -83,19 +145,45 @@ class Resolver:
         return tuple(found)
 
     def _named_in_text(self, head: str) -> str | None:
-        for toks in self._seen_tokens:
+        for toks in self._seen:
             for i, t in enumerate(toks):
                 if arabic.strip_conj(t.norm) != head and t.norm != head:
                     continue
-                if self.lang == "ar" or has_arabic(t.raw):
+                if has_arabic(t.raw):
                     if i + 1 < len(toks) and not t.ends_clause:
-                        return ar_subject(toks, i)
-                elif t.raw[:1].isupper():
-                    return en_proper_name(toks, i)
+                        np = ar_cues.subject_after(toks, i)
+                        if len(np) > 1:
+                            return " ".join(x.raw for x in np)
+                elif t.capitalised:
+                    return _proper_name(toks, i)
         return None
 
     def role_of(self, name: str) -> str | None:
-        for prev, role in reversed(self.speakers):
-            if _key(prev) == _key(name) and role != "context":
-                return role
+        """The last role of the entity this name speaks for."""
+        want = entity(name)
+        for v in reversed(self.voices):
+            if entity(v.name) == want and v.role != "context":
+                return v.role
         return None
+
+
+def _proper_name(toks: list[Tok], i: int) -> str:
+    """The capitalised name around toks[i] ("Center for Countering Digital Hate")."""
+    a = i
+    while a > 0 and toks[a - 1].capitalised and not toks[a - 1].ends_clause:
+        a -= 1
+    b = i
+    while b + 1 < len(toks) and not toks[b].ends_clause:
+        nxt = toks[b + 1]
+        joins = nxt.norm in ("for", "of", "and") and b + 2 < len(toks) and toks[b + 2].capitalised
+        if "(" in nxt.before:
+            b += 1 if ")" in nxt.after and nxt.capitalised else 0  # "Harbour Trust (HT)"
+            break
+        if nxt.capitalised or joins:
+            b += 1
+        else:
+            break
+    words = [t.raw for t in toks[a : b + 1]]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import gradio as gr
 
 from assistant.ui import html as R
+from assistant.ui import voices as V
 from assistant.ui.handlers import ALL, ALL_LABEL, Handlers
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     with gr.Blocks(title="isnad · إسناد", analytics_enabled=False) as app:
         _api(h.api_ask, "ask")  # first, so the tools' endpoints get these exact names
         _api(h.api_verify, "verify")
+        _api(h.api_attribute, "attribute")
         gr.HTML(HEADER, js_on_load=None)
         doc = gr.Dropdown(
             [(ALL_LABEL, ALL)], value=ALL, label="Article · المقال", elem_id="doc-choice"
@@ -95,6 +97,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 verify_btn = gr.Button("Verify · تحقق", variant="primary", elem_id="verify")
                 gr.Examples(EXAMPLE_CLAIMS, inputs=[claim], label="Examples · أمثلة")
                 verdict = gr.HTML("", elem_id="verdict", js_on_load=None)
+            with gr.Tab("Who says what · من قال ماذا", id="voices-tab"):
+                voice_view = gr.HTML(V.choose_html(), elem_id="voices", js_on_load=None)
             with gr.Tab("Articles · المقالات", id="articles-tab"):
                 with gr.Row():
                     with gr.Column():
@@ -141,6 +145,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             h.refresh, [doc], refreshed, **read
         )
         app.load(h.refresh, [doc], refreshed, **read)
+        doc.change(h.article, [doc], [voice_view], **read)
     return app
 
 
@@ -161,7 +166,7 @@ def serve(
     app.queue(default_concurrency_limit=1, max_size=512)
     app.launch(
         server_name=host, server_port=port, share=share, prevent_thread_lock=not block,
-        css=R.CSS + EXTRA_CSS, theme=_theme(), footer_links=["api"], max_file_size="10mb",
+        css=R.CSS + V.CSS + EXTRA_CSS, theme=_theme(), footer_links=["api"], max_file_size="10mb",
         show_error=False, quiet=not block, ssr_mode=False, pwa=False, mcp_server=False,
     )  # fmt: skip
     return app

@@ -159,6 +159,22 @@ class Handlers:
             prefix = f"ev-{next(self._verdicts)}"
             return R.verdict_html(v, prefix, self.names(v.evidence, v.language))
 
+    # ---- article view -------------------------------------------------------------------
+    def article(self, doc: str | None) -> str:
+        """The chosen article with who says what in it (its voice map)."""
+        from assistant.ui import voices
+
+        doc_id = _doc(doc)
+        if doc_id is None:
+            return voices.choose_html()
+        with user_errors():
+            self.ready()
+            info = self.assistant.doc(doc_id)
+            vm = self.assistant.voice_map(doc_id)
+            source = self.assistant.source_text(doc_id)
+        title = info.title if info else doc_id
+        return voices.voice_map_html(vm, source, title, f"vm-{next(self._verdicts)}")
+
     # ---- articles -----------------------------------------------------------------------
     def ingest_files(self, files: list[str] | None, progress: gr.Progress = PROGRESS) -> str:
         """Index uploaded files; returns a status line per file."""
@@ -232,3 +248,11 @@ class Handlers:
         with user_errors():
             self.ready()
             return self.assistant.verify(claim, doc=_doc(doc)).model_dump(mode="json")
+
+    def api_attribute(self, doc: str) -> dict[str, Any]:
+        """An indexed article's voice map: the contract's voice-map JSON."""
+        with user_errors():
+            self.ready()
+            if not _doc(doc):
+                raise BadInput("choose an article: its doc id")
+            return self.assistant.voice_map(doc).model_dump(mode="json")

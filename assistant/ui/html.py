@@ -250,19 +250,21 @@ def legend_html() -> str:
         f'<div dir="ltr" lang="en"><b>How to read the badges:</b> each sentence says who states it '
         f"and how: {en}. Click [n] to see the passage highlighted in the article. "
         "Report = a publication reports; accusation = one party alleges against another; "
-        "denial = a party denies; context = the article's own narration.</div>"
+        "denial = a party denies; statement = a party says; context = the article's own "
+        "narration.</div>"
         f'<div dir="rtl" lang="ar"><b>كيف تقرأ الشارات:</b> تبين كل شارة من يقول العبارة وبأي صفة: '
         f"{ar}. انقر على [n] لترى المقطع مظللًا في المقال. "
-        "تقرير = صحيفة تنقل خبرًا؛ اتهام = طرف يتهم آخر؛ نفي = طرف ينفي؛ سياق = سرد المقال نفسه."
+        "تقرير = صحيفة تنقل خبرًا؛ اتهام = طرف يتهم آخر؛ نفي = طرف ينفي؛ تصريح = طرف يقول؛ "
+        "سياق = سرد المقال نفسه."
         "</div></div>"
     )
 
 
 _LEGEND = {
     "en": [("Telegraph", "report"), ("Musk", "accusation"), ("CCDH", "denial"),
-           ("The article", "context")],
+           ("A spokesperson", "statement"), ("The article", "context")],
     "ar": [("التليجراف", "report"), ("ماسك", "accusation"), ("المركز", "denial"),
-           ("المقال", "context")],
+           ("متحدث", "statement"), ("المقال", "context")],
 }  # fmt: skip
 
 

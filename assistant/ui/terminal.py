@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant import messages
-from assistant.models import Answer, DocInfo, Verdict
+from assistant.models import ARTICLE_SPEAKER, Answer, DocInfo, Verdict, VoiceMap
 
 
 def answer_text(ans: Answer) -> str:
@@ -44,3 +44,14 @@ def verdict_text(v: Verdict) -> str:
         if e.translation and v.language != "ar":
             lines.append(f"    ({e.translation})")
     return "\n".join(lines).rstrip()
+
+
+def voice_map_text(vm: VoiceMap) -> str:
+    """One line per unit: "speaker · role", then the unit's text."""
+    labels = messages.ROLE_LABEL[vm.language]
+    lines = []
+    for u in vm.units:
+        who = messages.ARTICLE_NAME[vm.language] if u.speaker == ARTICLE_SPEAKER else u.speaker
+        lines.append(f"{u.start}-{u.end}  {who} · {labels[u.role]}")
+        lines.append(f"    {u.text}")
+    return "\n".join(lines) if lines else "no units"

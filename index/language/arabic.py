@@ -22,35 +22,88 @@ def _n(words: str) -> frozenset[str]:
 # Verb stems by class: a past-tense verb matches with feminine/plural endings and و/ف, a
 # present-tense one with ي/ت (see `verb_kind`).
 VERBS: dict[str, tuple[str, ...]] = {
-    REPORT: ("كشف", "ذكر", "افاد", "نقل", "اورد", "سلط", "نشر", "اظهر"),
+    REPORT: ("كشف", "ذكر", "افاد", "نقل", "اورد", "سلط", "نشر", "اظهر", "كتب"),
     ACCUSE: ("اتهم", "زعم", "ادعي", "ادع", "انتقد", "هاجم"),
     DENY: ("نفي", "نف", "انكر", "رفض", "دحض", "فند", "كذب", "استنكر"),
-    SPEECH: ("قال", "اكد", "شدد", "اوضح", "اضاف", "اشار", "اعتبر", "صرح", "اعلن", "لفت"),
-}
+    SPEECH: (
+        "قال", "اكد", "شدد", "اوضح", "اضاف", "اشار", "اعتبر", "صرح", "اعلن", "لفت", "تابع",
+        "دعا", "دعت", "طالب", "حذر", "اعرب", "نوه", "تساءل", "راي", "رات", "توقع", "اعترف",
+        "كرر", "اقر", "تحدث",
+    ),
+}  # fmt: skip
 PAST_ENDINGS = ("", "ت", "وا", "ا", "تا")
 PRESENT_PREFIX = ("ي", "ت")
+# Present tenses whose stem differs from the past one ("قال" -> "يقول").
+PRESENT: dict[str, str] = {
+    w: kind
+    for kind, words in {
+        SPEECH: "يقول تقول يقولون يوكد توكد يشير تشير يضيف تضيف يري تري يرون يعتبر تعتبر يوضح "
+        "توضح يشدد تشدد يلفت تلفت يدعو تدعو يطالب تطالب يحذر تحذر يتوقع تتوقع يعتقد تعتقد",
+        REPORT: "يذكر تذكر يفيد تفيد يكشف تكشف ينقل تنقل",
+        ACCUSE: "يتهم تتهم يزعم تزعم يدعي تدعي ينتقد تنتقد",
+        DENY: "ينفي تنفي يرفض ترفض ينكر تنكر",
+    }.items()
+    for w in words.split()
+}
+# Participles that continue the sentence's or the last speaker's statement ("مضيفا أن").
+PARTICIPLES: dict[str, str] = {
+    w: kind
+    for kind, words in {
+        SPEECH: "مضيفا مضيفه موكدا موكده مشيرا مشيره موضحا موضحه مشددا مشدده لافتا لافته "
+        "معتبرا معتبره منوها منوهه متسائلا متسائله محذرا محذره داعيا داعيه مطالبا مطالبه قائلا "
+        "قائله معربا معربه",
+        ACCUSE: "متهما متهمه محملا محمله منتقدا منتقده",
+        DENY: "نافيا نافيه رافضا رافضه",
+    }.items()
+    for w in words.split()
+}
+# Impersonal openers that attribute nothing ("يذكر أن" = "it is worth noting that").
+IMPERSONAL = re.compile(r"^[وف]?(يذكر|يشار|يجدر|الجدير|يلاحظ|يبدو|ذكر|وذكر)$")
 # Prepositional phrases that attribute what follows ("بحسب X،", "وفقا لـX").
 ACCORDING = re.compile(r"^[وف]?(بحسب|حسب|وفقا|وفق|نقلا)$")
+# Words between "وفق"/"بحسب" and the source ("وفق ما أشار إليه X", "بحسب ما نقلت X").
+ACCORDING_FILLER = _n("ما تقديرات تقدير مصادر")
 # Nouns of accusation/denial used with a light verb: "وجه X اتهامات", "اتهامات وجهها X".
 NOUNS: dict[str, str] = {"اتهام": ACCUSE, "اتهامات": ACCUSE, "نفي": DENY}
 LIGHT_VERB = re.compile(r"^[وف]?(وجه|وجهت|وجهها|وجهه|وجهوا|كال|كالت)$")
 # Verbs whose speech reading needs a complement clause (أعلن "announced that" vs "declared war").
-NEEDS_COMPLEMENT = frozenset({"اعلن"})
-COMPLEMENT = re.compile(r"^(ان|انه|انها|بان|بانه|بانها|:)$")
-# Tokens that end the subject noun phrase after a verb.
-SUBJECT_STOP = _n(
-    "في عن علي الي من مع ان انه انها بان إن ان اي كل هذا هذه ذلك تلك الذي التي الذين حيث اذ "
-    "اليوم امس الضوء ضد بين خلال قبل بعد عبر لدي عند حول منذ ما ماذا "
-    # the usual objects of a denial or claim: "نفى X وجود/صحة/تورط ..."
-    "وجود صحه تورط مسؤوليه علمه علمها قيام التعليق الرد"
+NEEDS_COMPLEMENT = frozenset(
+    {"اعلن", "تابع", "راي", "رات", "كتب", "نشر", "اظهر", "توقع", "تحدث", "نقل"}
 )
+COMPLEMENT = re.compile(r"^(ان|انه|انها|انهم|بان|بانه|بانها|ان|الي|عن|:)$")
+# Words that cannot be (part of) a subject: they end the noun phrase after a verb.
+SUBJECT_STOP = _n(
+    "في عن علي الي من مع ان انه انها انهم بان بانه بانها إن اي كل هذا هذه ذلك تلك الذي التي الذين "
+    "حيث اذ اليوم امس الضوء ضد بين خلال قبل بعد عبر لدي عند حول منذ ما ماذا لكن لكنه ثم او "
+    "مرارا ايضا كذلك حاليا مجددا نحو اثر اكثر اقل فيه فيها به بها له لها عليه عليها منه "
+    # the usual objects of a denial or claim: "نفى X وجود/صحة/تورط ..."
+    "وجود صحه تورط مسؤوليه علمه علمها قيام التعليق الرد ضروره اهميه"
+)
+# Words of time that may sit between a verb and its subject's end ("قال X اليوم الأربعاء").
+TIME_WORDS = _n(
+    "اليوم امس صباح مساء ظهر الليله فجر يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد"
+)
+SUBJECT_STOP = SUBJECT_STOP | TIME_WORDS
+# Heads of phrases that name a source: people by office, bodies, outlets, documents, groups.
+SOURCE_HEADS = _n(
+    "وزير وزيره رئيس رئيسه متحدث متحدثه مسؤول مسؤوله مسوول مصدر مصادر ناطق ناطقه مدير مديره "
+    "مراسل مراسله مراسلنا وكاله صحيفه يوميه جريده مجله قناه موقع تلفزيون اذاعه شبكه نشره "
+    "وزاره حكومه جيش تحالف سلطات شرطه رئاسه معارضه شركه بلديه منظمه هيئه لجنه مجلس حزب "
+    "جمعيه مركز مكتب محكمه قاض نائب نواب سفير سفاره قائد زعيم امين خبير خبراء محلل محللون "
+    "ناشط ناشطون ناشطين مراقبون مراقبين شهود سكان مسؤولون مسؤولين مسوولون مسوولين تقرير تقارير "
+    "دراسه بيان وثيقه تقديرات منظمات اطباء مستشار مستشاره عضو اعضاء الرئيس الملك الامير "
+    "البيت الكرملين البنتاغون الامم الاتحاد"
+)
+# People who speak for a body: "متحدث باسم X" speaks for X.
+SPEAKS_FOR = _n("متحدث المتحدث متحدثة المتحدثة ناطق الناطق ناطقة الناطقة ممثل")
 # Openers that continue the previous speaker's statement in a new sentence.
 CONTINUATION = re.compile(r"^(كما|وكما|واضاف|واضافت|وتابع|وتابعت|ومضي|ومضت)(?:\s|$)")
 GENERIC_HEADS = _n(
     "صحيفة جريدة مجلة وكالة موقع قناة مركز منظمة شركة وزارة حكومة مجلس حزب جمعية "
-    "مؤسسة موسسة هيئة لجنة محكمة"
+    "مؤسسة موسسة هيئة لجنة محكمة يومية تحالف"
 )
-PUBLICATIONS = _n("صحيفة جريدة مجلة وكالة موقع قناة نشرة")
+PUBLICATIONS = _n("صحيفة جريدة مجلة وكالة موقع قناة نشرة يومية مراسل مراسلنا اذاعة تلفزيون شبكة")
+DOCUMENTS = _n("تقرير تقارير دراسة وثيقة بيان تقديرات استطلاع")
 
 # ---- polarity -------------------------------------------------------------------------------
 # One negation list: a normalised token, with an optional conjunction و/ف.
@@ -90,6 +143,8 @@ def strip_conj(norm: str) -> str:
 def verb_kind(norm: str) -> str | None:
     """The speech-verb class of a normalised word ("واتهمت" -> accusation), or None."""
     base = strip_conj(norm)
+    if base in PRESENT:
+        return PRESENT[base]
     for kind, stems in VERBS.items():
         for stem in stems:
             if any(base == stem + e for e in PAST_ENDINGS):

@@ -10,35 +10,131 @@ import re
 REPORT, ACCUSE, DENY, SPEECH = "report", "accusation", "denial", "speech"
 
 # ---- reported speech ------------------------------------------------------------------------
-# Verb stems by class; a stem matches with -s/-d/-ed/-es/-ing (see `verb_kind`).
+# Speech verbs by class, as base forms: `verb_kind` knows their -s/-ed/-ing forms and the
+# irregular ones below. Report verbs say a source made something known; the role of a neutral
+# verb comes from its source (an outlet or a document reports, anyone else makes a statement).
 VERBS: dict[str, tuple[str, ...]] = {
-    REPORT: ("report", "reveal", "disclose", "write", "wrote", "uncover", "shed"),
-    ACCUSE: ("accuse", "allege", "claim", "charge", "blame", "criticise", "criticize", "demand"),
-    DENY: ("deny", "denie", "denied", "reject", "refute", "dismiss", "dispute", "rebut", "decline"),
+    REPORT: ("report", "reveal", "disclose", "uncover", "publish", "shed"),
+    ACCUSE: (
+        "accuse", "allege", "claim", "charge", "blame", "criticise", "criticize", "condemn",
+        "attack", "slam", "blast", "denounce", "lambast", "lambaste", "assail", "decry", "mock",
+        "fault", "demand",
+    ),
+    DENY: ("deny", "reject", "refute", "dismiss", "dispute", "rebut", "decline"),
     SPEECH: (
-        "say", "said", "tell", "told", "state", "add", "stress", "explain", "note", "insist",
-        "argue", "confirm", "announce", "assert", "warn", "acknowledge",
+        "say", "tell", "state", "add", "stress", "explain", "note", "insist", "argue", "confirm",
+        "announce", "assert", "warn", "acknowledge", "predict", "suggest", "write",
+        "tweet", "recall", "respond", "reply", "ask", "urge", "call", "pledge", "promise", "vow",
+        "contend", "emphasize", "emphasise", "concede", "admit", "agree", "testify", "estimate",
+        "find", "show", "indicate", "conclude", "cite", "continue", "observe", "remark", "boast",
+        "complain", "question", "caution", "praise", "describe", "point",
     ),
 }  # fmt: skip
-_VERB_ENDINGS = ("", "s", "d", "ed", "es", "ing")
-ACCORDING = re.compile(r"\baccording to\b|\bcited by\b|\bciting\b", re.IGNORECASE)
-AUX = frozenset("has have had also later then previously earlier on monday tuesday".split())
-SUBJECT_STOP = frozenset("that and but which who while when after before as in on".split())
-PRONOUNS = frozenset("he she it they we i his her its their".split())
+# Forms that are nearly always nouns in news prose ("member states", "the United States").
+NOT_VERBS = frozenset({"state", "states"})
+IRREGULAR = {
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "find": ("found",),
+    "show": ("shown",),
+}  # fmt: skip
+# Verbs that report speech only with a complement: "pointed out", "called for/on/it/X a ...".
+NEEDS_PARTICLE = {
+    "point": ("out",),
+    "call": ("for", "on", "it", "him", "her", "them", "himself", "herself", "the"),
+}
+# "according to X", "citing X", "X's statement": phrases naming a source after them.
+ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+# Between a subject and its verb: auxiliaries, adverbs of time and manner ("has also said").
+AUX = frozenset(
+    """has have had also later then previously earlier again first further once even
+    will would could may might did does do is was has been just already still
+    monday tuesday wednesday thursday friday saturday sunday yesterday today""".split()
+)
+# Words that end a subject noun phrase when walking away from the verb.
+SUBJECT_STOP = frozenset(
+    """that and but which who whom whose while when after before as in on at by because if
+    though although since until unless where whether than so yet or nor to into onto about
+    against over under between among during without within through across toward towards
+    upon is are was were be been being has have had do does did will would can could
+    should may might must not never said says say told tells this these those there here
+    what how why it its also then than only just even""".split()
+)
+PRONOUNS = frozenset("he she it they we i you him her them us me his its their".split())
+# Pronoun subjects that may stand for the last named speaker ("he said" -> the speaker before).
+ANAPHORS = frozenset("he she they it".split())
 CONTINUATION = re.compile(r"^(he|she|it|they)\s+(also|further|added|went on)\b", re.I)
+# Heads of phrases that name a source without a proper name ("officials", "the report").
+SOURCE_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson spokespeople representative
+    minister ministers president senator governor secretary director chairman chairwoman chair
+    ceo executive lawyer lawyers attorney attorneys prosecutor prosecutors police judge judges
+    expert experts analyst analysts critic critics activist activists resident residents witness
+    witnesses source sources aide aides adviser advisers advisor advisors campaign ministry
+    department agency government administration company firm report study poll polls survey
+    statement data documents document newspaper paper daily network broadcaster magazine outlet
+    court committee council group party union organisation organization leader leaders
+    candidate nominee economist economists researcher researchers scientist scientists author
+    authors observer observers opponent opponents supporter supporters diplomat diplomats
+    ambassador army military commander commanders coalition authorities authority mayor
+    councillor councilor lawmaker lawmakers legislator legislators congressman congresswoman
+    democrats republicans voters investigators officers doctors teachers workers employees
+    regulator regulators fund bank commission spokesmen sources estimates figures analysis
+    filing lawsuit memo letter review audit inquiry investigation center centre institute
+    association federation board team office businessman businesswoman billionaire mogul
+    founder chief head boss manager owner member members professor physician physicist
+    pollster strategist speaker moderator host anchor reporter reporters correspondent
+    columnist editor historian veteran veterans man woman men women people person officer
+    soldier general colonel priest bishop imam pope king queen prince premier chancellor
+    secretary-general envoy negotiator negotiators student students parents protesters
+    demonstrators candidates senators governors ministers presidents leaders officials""".split()
+)
+# Phrases that name no one however they are written.
+NOT_SOURCES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    the a an in on at of for this that these those there here it its but and so then now
+    when while if as after before since still also yet however meanwhile""".split()
+)
 GENERIC_HEADS = frozenset(
     "newspaper paper daily outlet magazine agency broadcaster site report council company firm "
     "ministry government center centre group organisation organization party court spokesman "
     "spokeswoman spokesperson".split()
 )
-PUBLICATIONS = frozenset("newspaper paper daily outlet magazine agency broadcaster".split())
+# A source of one of these kinds reports (role "report") rather than states.
+PUBLICATIONS = frozenset(
+    """newspaper paper daily outlet magazine agency broadcaster network channel website site
+    newsletter tabloid journal gazette times post herald tribune news wire""".split()
+)
+DOCUMENTS = frozenset(
+    """report reports study studies poll polls survey surveys document documents data analysis
+    filing memo letter audit review estimates figures statistics findings census""".split()
+)
+# Prepositions: a noun phrase right after one is its object, not the subject of a verb.
+PREPOSITIONS = frozenset(
+    "to with of for from at by about as in on into than like under over against via".split()
+)
+# Words that make a phrase a figure, not a speaker ("60 percent of residents said").
+FIGURES = frozenset("percent per cent % half majority minority number share".split())
+# Past participles that open a reduced relative clause ("a poll released in May found").
+PARTICIPLE_OPENERS = re.compile(r"^\w+ed$|^(taken|done|shown|written|seen|made)$")
+# People who speak for a body: "a spokesperson for X" speaks for X.
+SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman representative official aide".split())
+# Titles that go before a name ("Sen. David Perdue"), kept in the source phrase.
+TITLES = frozenset("mr mrs ms dr sen rep gov gen prof president senator judge".split())
+# Abbreviations whose full stop ends no clause ("Mr. Smith", "Sen. Jones").
+ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen u.s u.k".split())
 PASSIVE_AUX = frozenset("was were is are been be being".split())
 NOUNS = {"accusations": ACCUSE, "allegations": ACCUSE, "accusation": ACCUSE, "denial": DENY}
-DECLINE_OBJECT = re.compile(r"^declin\w*\s+to\s+(comment|respond)", re.IGNORECASE)
-# Words before a verb-like word that make it a noun ("the report", "his claim").
-DETERMINERS = frozenset("the a an this that its his her their of in to on for our my your".split())
+DECLINE_OBJECT = re.compile(r"^declin\w*\s+to\s+(comment|respond|answer|discuss)", re.I)
+# Words before a verb-like word that make it a noun ("the report", "his claim", "with attacks").
+DETERMINERS = frozenset(
+    "the a an this that its his her their of in to on for our my your with by".split()
+)
 # What may open a phrase inserted between a subject and its verb: "Name, the role, said".
 APPOSITION_OPENERS = frozenset("the a an its his her their our who which whose".split())
+# A participle clause continuing its sentence's speaker: "..., saying ...", "..., adding that".
+PARTICIPLE = re.compile(r"ing$")
+# Auxiliaries of the progressive ("is saying", "have been arguing").
+PROGRESSIVE = frozenset("is are was were be been am 's".split())
 
 # ---- polarity -------------------------------------------------------------------------------
 NEGATION = re.compile(r"\b(not|never|no|none|nothing|neither|nor)\b|n't\b", re.IGNORECASE)
@@ -64,15 +160,31 @@ STOP_WORDS = frozenset(
 )
 
 
+def _forms(base: str) -> set[str]:
+    """The inflected forms of a regular verb, with the irregular ones."""
+    stem = base[:-1] if base.endswith("e") else base
+    forms = {base, base + "s", stem + "ing", stem + "ed" if not base.endswith("e") else base + "d"}
+    if base.endswith("y") and base[-2] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if base.endswith(("s", "sh", "ch", "x")):
+        forms.add(base + "es")
+    if base.endswith("ie"):
+        forms.add(base[:-2] + "ying")
+    return forms | set(IRREGULAR.get(base, ()))
+
+
+VERB_FORMS: dict[str, str] = {
+    form: kind for kind, bases in VERBS.items() for base in bases for form in _forms(base)
+}
+VERB_BASE: dict[str, str] = {form: base for bases in VERBS.values() for base in bases
+                             for form in _forms(base)}  # fmt: skip
+
+
 def verb_kind(word: str, prev: str | None) -> str | None:
     """The speech-verb class of a lower-case word ("denied" -> denial), or None for a noun use."""
-    if not word.isalpha() or (prev and prev in DETERMINERS):
+    if not word.isalpha() or (prev and prev in DETERMINERS) or word in NOT_VERBS:
         return None
-    for kind, stems in VERBS.items():
-        for stem in stems:
-            if word.startswith(stem) and word[len(stem) :] in _VERB_ENDINGS:
-                return kind
-    return None
+    return VERB_FORMS.get(word)
 
 
 # What a question asks for, from its first words (checked in this order).

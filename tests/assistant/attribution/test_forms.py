@@ -7,21 +7,21 @@ import pytest
 from assistant.attribution import attribute
 
 EN = [
-    ('"We will appeal," said John Smith, the company\'s lawyer.', "John Smith", "report"),
-    ("The ministry said in a statement that the figures were wrong.", "The ministry", "report"),
-    ("Police said on Monday that three people were arrested.", "Police", "report"),
+    ('"We will appeal," said John Smith, the company\'s lawyer.', "John Smith", "statement"),
+    ("The ministry said in a statement that the figures were wrong.", "The ministry", "statement"),
+    ("Police said on Monday that three people were arrested.", "Police", "statement"),
     ("Reuters reported that the talks had collapsed.", "Reuters", "report"),
     ("Smith declined to comment.", "Smith", "denial"),
     ("In a statement, the ministry denied the allegations.", "the ministry", "denial"),
-    ('"This is false," a spokesperson told reporters.', "a spokesperson", "report"),
+    ('"This is false," a spokesperson told reporters.', "a spokesperson", "statement"),
     ("The mayor, who took office in 2021, rejected the criticism.", "The mayor", "denial"),
     ("Critics have accused the government of hiding the data.", "Critics", "accusation"),
-    ('"The plan will fail," the opposition leader said.', "the opposition leader", "report"),
+    ('"The plan will fail," the opposition leader said.', "the opposition leader", "statement"),
     ("The bridge was built in 1932.", "article", "context"),
 ]
 AR = [
-    ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "report"),
-    ("وقالت الوزارة في بيان إن الأرقام غير صحيحة.", "الوزارة", "report"),
+    ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),
+    ("وقالت الوزارة في بيان إن الأرقام غير صحيحة.", "الوزارة", "statement"),
     ("أفادت وكالة رويترز بأن الصفقة انهارت.", "وكالة رويترز", "report"),
     ("ونقلت صحيفة الغارديان عن مصادر أن الاتفاق وشيك.", "صحيفة الغارديان", "report"),
     ("من جهته، نفى الوزير هذه الاتهامات.", "الوزير", "denial"),

@@ -58,7 +58,8 @@ def test_build_app_loads_nothing_and_exposes_the_api() -> None:
     app = build_app(_Broken())  # type: ignore[arg-type]
     names = {d.get("api_name"): d.get("api_visibility") for d in app.config["dependencies"]}
     assert names["ask"] == "public" and names["verify"] == "public"
-    assert sum(v == "public" for v in names.values()) == 2  # UI events stay private
+    assert names["attribute"] == "public"  # an indexed article's voice map
+    assert sum(v == "public" for v in names.values()) == 3  # UI events stay private
 
 
 def test_arabic_answer_rtl_badges_links_and_marks(ui: Handlers) -> None:

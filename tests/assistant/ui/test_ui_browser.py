@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -142,6 +143,28 @@ def test_browser_chat_verify_articles(server: str, page: Any, tmp_path: Path) ->
         "document.querySelector('#evidence mark.cite')?.id?.startsWith('cite-1-')"
     )
 
+    # Who says what: the default article tinted by speaker and role; a voice lights its units.
+    page.locator("#doc-choice input").click()
+    page.get_by_role("option", name=re.compile("ccdh_musk_ar")).click()
+    page.get_by_role("tab", name="Who says what · من قال ماذا").click()
+    view = page.locator("#voices .voice-map")
+    view.wait_for()
+    assert view.get_attribute("dir") == "rtl"
+    assert page.locator("#voices .s.role-report").count() >= 4
+    assert page.locator("#voices .s.role-denial").count() >= 1
+    key = page.locator("#voices .voice-key[data-role=report]").first
+    assert "التليجراف" in key.inner_text() and "تقارير" in key.inner_text()
+    key.click()
+    lit = page.evaluate(
+        "[...document.querySelectorAll('#voices .s')].filter(e => "
+        "getComputedStyle(e).outlineStyle === 'solid').map(e => e.dataset.role)"
+    )
+    assert lit and set(lit) == {"report"}, lit
+    _shot(page, tmp_path, "ui_voices_ar")
+    page.locator("#doc-choice input").click()
+    page.get_by_role("option", name=re.compile("All articles")).click()
+    page.get_by_role("tab", name="Chat · محادثة").click()
+
     # Verify: a contradicted number in Arabic, a supported claim in English.
     page.get_by_role("tab", name="Verify · تحقق").click()
     page.fill("#claim textarea", "تبرع ماسك بمبلغ 100 مليون دولار")
@@ -202,4 +225,16 @@ def test_browser_chat_verify_articles(server: str, page: Any, tmp_path: Path) ->
     )
     page.wait_for_function("document.querySelector('#docs').innerText.includes('pasteville')")
     assert page.evaluate("typeof window.__pwned") == "undefined"
+
+    # The article view of an uploaded English article: left to right, its text shown as text.
+    page.locator("#doc-choice input").click()
+    page.get_by_role("option", name=re.compile("testville_evil")).click()
+    page.get_by_role("tab", name="Who says what · من قال ماذا").click()
+    page.wait_for_selector("#voices .voice-map[data-doc=testville_evil]")
+    assert page.locator("#voices .voice-map").get_attribute("dir") == "ltr"
+    assert "<script>window.__pwned=1</script>" in page.locator("#voices").inner_text()
+    assert page.locator("#voices script, #voices img").count() == 0
+    assert page.locator("#voices .voice-key[data-role=statement]").count() >= 1
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    _shot(page, tmp_path, "ui_voices_en")
     assert page.external == [], f"the page fetched from outside: {page.external[:5]}"

@@ -1,0 +1,209 @@
+"""Arabic reported speech (VSO): "وقال X إن", "بحسب X", "وفق ما أشار إليه X", "مضيفا", "وكان X قال".
+
+The subject follows the verb and ends at a complementiser, a preposition, a time word, a
+relative pronoun or a comma; a verb followed directly by its complement ("وأضاف أن", "وقال :")
+has no subject of its own (pro-drop) and continues the last speaker. A noun after a masculine
+verb that cannot agree with it ("وانتقد قرارات الوزارة") is its object, not its subject.
+"""
+
+from __future__ import annotations
+
+from assistant.attribution.cues import ACCORDING, Cue, span
+from assistant.attribution.tokens import Tok
+from index.language import arabic as ar
+
+_MAX_NP = 6
+_QUOTES = '"“”«»'
+_KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
+
+
+def verb_at(toks: list[Tok], i: int) -> str | None:
+    """The speech-verb class of toks[i], or None."""
+    return ar.verb_kind(toks[i].norm)
+
+
+def _feminine_word(norm: str) -> bool:
+    return norm.endswith(("ه", "ات")) and len(norm) > 3
+
+
+def _verb_form(norm: str) -> tuple[str, str] | None:
+    """(class, person) of a speech verb: person 'm', 'f' or 'p' (plural)."""
+    kind = ar.verb_kind(norm)
+    if kind is None:
+        return None
+    base = ar.strip_conj(norm)
+    if base.endswith(("وا", "ون")) or (base.endswith("ا") and not base.endswith("دعا")):
+        return kind, "p"
+    if base in ar.PRESENT:
+        return kind, "f" if base.startswith("ت") else "m"
+    stems = {s for stems in ar.VERBS.values() for s in stems}
+    if base.endswith("ت") and base not in stems:
+        return kind, "f"
+    if base.startswith("ت") and base[1:] in stems:
+        return kind, "f"
+    return kind, "m"
+
+
+def _stops(toks: list[Tok], k: int, first: bool) -> bool:
+    n = toks[k].norm
+    if not n or n in ar.SUBJECT_STOP or ar.NEGATION.match(n) or n.isdigit():
+        return True
+    if ar.COMPLEMENT.match(n) or ar.verb_kind(n) or n in ar.PARTICIPLES:
+        return True
+    if n.startswith(("بال", "لل", "كال", "وال", "فال")):
+        return not first or n.startswith(("بال", "لل", "كال"))
+    if not first and n.startswith("ل") and not n.startswith("ال"):
+        nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+        return n[1:] in ar.SOURCE_HEADS or n[1:] in ar.PUBLICATIONS or nxt.startswith("ال")
+    return False
+
+
+def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
+    """The noun phrase that starts at i (after a verb or "بحسب"); with `charge`, "اتهم X Y بـZ"
+    ends before the accused Y."""
+    got: list[Tok] = []
+    quoted_name = i > 0 and any(q in toks[i - 1].after for q in _QUOTES)
+    for k in range(i, min(len(toks), i + _MAX_NP)):
+        t = toks[k]
+        if got and "(" in t.before:
+            if ")" in t.after:
+                got.append(t)  # "هيئة المياه (WSA)": the short name the article gives it
+            break
+        if t.quoted and not quoted_name:
+            break
+        if _stops(toks, k, not got):
+            break
+        if got and len(got) == 1 and _indefinite_plural(got[0]) and not t.norm.startswith("ال"):
+            break  # "قال سكان زيادة ...": the indefinite noun after them is the object
+        if charge and got and t.norm.startswith("ب") and len(t.norm) > 3:
+            if len(got) >= 3 and got[-1].norm.startswith("ال"):
+                got.pop()  # "اتهم النائب سليم الحداد البلدية بإخفاء": البلدية is the accused
+            break
+        got.append(t)
+        if t.ends_clause or (quoted_name and any(q in t.after for q in _QUOTES)):
+            break
+    return got
+
+
+def _indefinite_plural(t: Tok) -> bool:
+    n = ar.strip_conj(t.norm)
+    return not n.startswith("ال") and n.endswith(("ون", "ين")) and len(n) > 4
+
+
+def _agrees(person: str, np: list[Tok]) -> bool:
+    """Whether a noun phrase can be the subject of a verb of this person."""
+    head = ar.strip_conj(np[0].norm)
+    return not (person == "m" and _feminine_word(head) and head not in ar.SOURCE_HEADS)
+
+
+def _according(toks: list[Tok], i: int) -> Cue | None:
+    t = toks[i]
+    j = i + 1
+    end = t.end
+    while j < len(toks) and (
+        toks[j].norm in ar.ACCORDING_FILLER - {"تقديرات", "تقدير"}
+        or ar.verb_kind(toks[j].norm)
+        or toks[j].norm in ("اليه", "الي", "عن")
+    ):
+        end = toks[j].end
+        j += 1  # "بحسب ما نقلت X", "وفق ما أشار إليه X", "نقلا عن X"
+    np = subject_after(toks, j)
+    if not np:
+        return None
+    where = span(np)
+    if np[0].norm.startswith("ل") and not np[0].norm.startswith("ال"):
+        where = (where[0] + 1, where[1])  # "وفقا لوكالة X": the source starts after the ل
+    return Cue(ACCORDING, (t.start, end), where)
+
+
+def _subject_before(toks: list[Tok], i: int) -> list[Tok]:
+    """SVO after كان or a complementiser: "وكان X قال", "يذكر أن X الذي ... أكد"."""
+    for k in range(i - 1, max(-1, i - 12), -1):
+        if toks[k].norm in _KANA or ar.COMPLEMENT.match(toks[k].norm):
+            np = subject_after(toks, k + 1)
+            if not np:
+                return []
+            gap = toks[toks.index(np[-1]) + 1 : i]
+            relative = bool(gap) and gap[0].norm in ("الذي", "التي", "الذين")
+            prepositional = len(gap) <= 4 and (not gap or gap[0].norm in ("في", "خلال", "منذ"))
+            return np if relative or prepositional else []
+        if ar.verb_kind(toks[k].norm) or toks[k].ends_clause:
+            return []
+    return []
+
+
+def _opens_clause(toks: list[Tok], i: int) -> bool:
+    """A pro-drop verb starts its clause: first word, after و/ف or after a comma."""
+    t = toks[i]
+    return (
+        i == 0
+        or toks[i - 1].ends_clause
+        or toks[i - 1].norm in ("و", "ف")
+        or (t.norm[:1] in "وف" and ar.verb_kind(t.norm[1:]) is not None)
+    )
+
+
+def find(toks: list[Tok], text: str) -> list[Cue]:
+    """Every Arabic cue outside quotations, in order."""
+    out: list[Cue] = []
+    for i, t in enumerate(toks):
+        if t.quoted or ar.IMPERSONAL.match(t.norm):
+            continue  # "يذكر أن ...": the article's own aside, not a cue
+        if ar.ACCORDING.match(t.norm):
+            according = _according(toks, i)
+            if according:
+                out.append(according)
+            continue
+        base = ar.strip_conj(t.norm)
+        if base in ar.NOUNS:
+            found = _light_verb(toks, i, ar.NOUNS[base])
+            if found:
+                out.append(found)
+                continue
+        if t.norm in ar.PARTICIPLES:
+            out.append(Cue(ar.PARTICIPLES[t.norm], (t.start, t.end), anaphor=True))
+            continue
+        form = _verb_form(t.norm)
+        if form is None:
+            continue
+        kind, person = form
+        cue = (toks[i - 1].start if i and toks[i - 1].norm in ("و", "ف") else t.start, t.end)
+        np = [] if t.ends_clause else subject_after(toks, i + 1, kind == ar.ACCUSE)
+        has_object = bool(np) and not _agrees(person, np)
+        if has_object:
+            np = []
+        if base in ar.NEEDS_COMPLEMENT and not _has_complement(toks, i, np):
+            continue
+        if not np and not has_object:
+            np = _subject_before(toks, i)
+        if np:
+            out.append(Cue(kind, cue, span(np), plural=person == "p"))
+        elif _opens_clause(toks, i) and base not in ar.PRESENT:
+            out.append(Cue(kind, cue, anaphor=True, plural=person == "p", close=has_object))
+    return out
+
+
+def _has_complement(toks: list[Tok], i: int, np: list[Tok]) -> bool:
+    """أعلن X أن/عن/: — the verb reports speech only with a complement after its subject."""
+    j = i + 1 + len(np)
+    if ":" in toks[j - 1].after:
+        return True
+    for k in range(j, min(len(toks), j + 4)):
+        if ar.COMPLEMENT.match(toks[k].norm):
+            return True
+        if toks[k].ends_clause:
+            return False
+    return False
+
+
+def _light_verb(toks: list[Tok], i: int, kind: str) -> Cue | None:
+    """ "وجه X اتهامات" / "اتهامات وجهها X"."""
+    t = toks[i]
+    for k in range(max(0, i - 5), i):  # "وجه X اتهامات"
+        if ar.LIGHT_VERB.match(toks[k].norm) and k + 1 < i:
+            return Cue(kind, (toks[k].start, t.end), span(toks[k + 1 : i]))
+    if i + 1 < len(toks) and ar.LIGHT_VERB.match(toks[i + 1].norm):
+        np = subject_after(toks, i + 2)
+        if np:
+            return Cue(kind, (t.start, toks[i + 1].end), span(np))
+    return None

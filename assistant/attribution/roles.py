@@ -1,0 +1,29 @@
+"""The role of an attributed unit: from the cue first, then from the source.
+
+`accusation` and `denial` come from the cue's class ("accused", "نفى"); a publication or a
+document (by its name, or because the article used it as one) `report`s, and so does any source
+of a report verb or of "according to"; everyone else makes a `statement`. A neutral cue stays a
+statement even when its content is negative, unless its speaker has just denied (a spokesperson
+going on with the denial).
+"""
+
+from __future__ import annotations
+
+from assistant.attribution.coref import Resolver
+from assistant.attribution.cues import ACCORDING
+from index.language import language
+
+REPORT, ACCUSE, DENY = "report", "accusation", "denial"
+ROLE_OF_KIND = {ACCUSE: "accusation", DENY: "denial"}
+
+
+def decide(kind: str, name: str, res: Resolver, rest: str, lang: str) -> str:
+    """The role of a unit whose cue is of `kind`, spoken by `name`; `rest` is the normalised
+    text after the cue."""
+    if kind in ROLE_OF_KIND:
+        return ROLE_OF_KIND[kind]
+    if res.is_outlet(name) or kind in (REPORT, ACCORDING):
+        return "report"
+    if language(lang).negated(rest) and res.role_of(name) == "denial":
+        return "denial"
+    return "statement"
