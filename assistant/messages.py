@@ -107,17 +107,18 @@ RELATED = {"en": "Related, but not an answer:", "ar": "ذات صلة، لكنه�
 # A passage in the other language with no edition in the question's: a frame in the question's
 # language around an excerpt, so the reader learns who says what and what kind of answer it is.
 CROSS_ATTRIBUTED = {
-    "en": "{speaker} ({role}) {marks}, in {source_lang} (no English edition), {kind}{lifted}: "
-    "«{excerpt}»",
+    "en": "{speaker} ({role}) {marks}, in {source_lang} (no English edition), {kind}{lifted}{tail}",
     "ar": "يذكر {speaker} ({role}) {marks}، باللغة {source_lang} (لا تتوفر له ترجمة عربية)، "
-    "{kind}{lifted}: «{excerpt}»",
+    "{kind}{lifted}{tail}",
 }
 CROSS_NARRATED = {
-    "en": "The article itself {marks}, in {source_lang} (no English edition), {kind}{lifted}: "
-    "«{excerpt}»",
+    "en": "The article itself {marks}, in {source_lang} (no English edition), {kind}{lifted}{tail}",
     "ar": "يذكر المقال نفسه {marks}، باللغة {source_lang} (لا تتوفر له ترجمة عربية)، "
-    "{kind}{lifted}: «{excerpt}»",
+    "{kind}{lifted}{tail}",
 }
+# The verbatim words around the lifted answer, when the frame leaves room for them.
+CROSS_EXCERPT = {"en": ": «{excerpt}»", "ar": ": «{excerpt}»"}
+CROSS_END = {"en": ".", "ar": "."}
 SOURCE_LANG = {"en": {"ar": "Arabic", "en": "English"}, "ar": {"ar": "العربية", "en": "الإنجليزية"}}
 # What kind of answer a cross-language passage gives, by the question's answer type.
 ANSWER_KIND = {

@@ -19,6 +19,8 @@ from assistant.config import AnswerSettings
 from assistant.models import Answer, Chunk, as_lang
 
 _ROOTS = FEATURES.index("root_coverage")
+_COVERAGE = FEATURES.index("coverage")
+_LACKS = FEATURES.index("lacks_type")
 
 
 def should_abstain(
@@ -34,6 +36,12 @@ def should_abstain(
         X, comparable = feature_matrix(ranked)
         if comparable.all() and X[:, _ROOTS].max() < cfg.min_root_coverage:
             return True  # most of what the question asks about is nowhere in the passages
+        full = comparable & (X[:, _COVERAGE] >= cfg.answer_coverage) & (X[:, _LACKS] == 0)
+        if full.any():
+            # One passage in the question's language holds all of its words and the kind of
+            # answer it asks for: that settles it whatever the embedding says (the learned
+            # model leans on the dense similarity, whose scale belongs to one embedder).
+            return False
         return not model.answerable(X, comparable, cfg.abstain_shift)
     # Each of the best passages is judged by what it allows: word coverage when it shares the
     # question's language, embedding similarity when it does not (no translation to compare).

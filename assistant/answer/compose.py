@@ -9,22 +9,18 @@ so the answer stays readable for someone who cannot read the quote.
 
 from __future__ import annotations
 
-import re
-
 from assistant import messages
-from assistant.answer.morph import latin_names, skeleton
+from assistant.answer import lift
 from assistant.answer.question import Question
 from assistant.answer.rank import Scored
-from assistant.answer.spans import numbers
 from assistant.config import AnswerSettings
 from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Statement, as_lang
 from index.language import language, normalize
 
 _CLAIMS = ("report", "accusation", "statement")
-_MAX_LIFTED_OTHER = 16  # letters of the other script a frame may lift (a name or two)
-_LETTER = re.compile(r"[^\W\d_]")
-_ARABIC = re.compile("[\u0621-\u064a\u0671-\u06d3]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_MAX_LIFTED = 2  # candidate answers a frame lifts
+_MAX_LIFTED_OTHER = 24  # letters of the other script a frame may lift (a name or two)
+_OWN_SHARE = 0.9  # other-script letters allowed per letter of the frame's own script
 
 
 def shown_in(chunk: Chunk, lang: str) -> tuple[str, str]:
@@ -63,83 +59,34 @@ def with_other_side(
     return chosen
 
 
-def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
-
-
-def _lifted(q: Question, c: Chunk) -> list[str]:
-    """Figures and Latin-script names in a passage that the question does not already hold."""
-    if q.answer_type in ("number", "time", "other"):
-        found = sorted(numbers(c.text) - q.numbers, key=c.text.find)
-        if found:
-            return found[:3]
-    if language(c.lang).code == "ar" or q.answer_type in ("person", "place", "other"):
-        asked = set(normalize(q.text).split()) | language("en").lexicon.STOP_WORDS
-        first = c.text.split()[0] if c.text.split() else ""
-        names = dict.fromkeys(n for n in latin_names(c.text) if n != first)
-        return [n for n in names if n.lower() not in asked][:3]
-    return []
-
-
-def excerpt(text: str, anchor: str | None, budget: int) -> str:
-    """At most `budget` letters of a passage, around the anchor when there is one."""
-    words = text.split()
-    if not words:
-        return "…"
-    at = next((i for i, w in enumerate(words) if anchor and anchor in w), 0)
-    lo = hi = at
-    while True:
-        grown = False
-        for lo2, hi2 in ((lo - 1, hi), (lo, hi + 1)):
-            if lo2 >= 0 and hi2 < len(words) and _letters(" ".join(words[lo2 : hi2 + 1])) <= budget:
-                lo, hi, grown = lo2, hi2, True
-        if not grown:
-            break
-    piece = " ".join(words[lo : hi + 1])
-    if _letters(piece) > budget:
-        return "…"
-    return ("… " if lo > 0 else "") + piece + (" …" if hi < len(words) - 1 else "")
-
-
 def _cross_line(q: Question, c: Chunk, marks: str) -> str:
-    """A statement about a passage the reader cannot read: framed in the question's language."""
+    """A statement about a passage the reader cannot read: framed in the question's language,
+    carrying the figures, dates or names of the asked kind lifted from it, and a verbatim
+    excerpt around them (the whole quote is in the citation)."""
     lang = q.lang
-    lifted = _lifted(q, c)
-    while lifted and _by_script(" ".join(lifted), lang)[1] > _MAX_LIFTED_OTHER:
-        lifted.pop()  # names in the other script: only as many as keep the frame the reader's
+    found = lift.candidates(q, c.text, c.lang)
+    shown = [f.text for f in found[:_MAX_LIFTED]]
+    while shown and lift.by_script(" ".join(shown), lang)[1] > _MAX_LIFTED_OTHER:
+        shown.pop()  # names in the other script: only as many as keep the frame the reader's
+    kinds = messages.ANSWER_KIND[lang]
     parts = {
         "marks": marks,
         "source_lang": messages.SOURCE_LANG[lang][c.lang],
-        "kind": messages.ANSWER_KIND[lang].get(q.answer_type, messages.ANSWER_KIND[lang]["other"]),
-        "lifted": messages.LIFTED[lang].format(items=", ".join(lifted)) if lifted else "",
+        "kind": kinds.get(q.answer_type, kinds["other"]),
+        "lifted": messages.LIFTED[lang].format(items=", ".join(shown)) if shown else "",
         "speaker": c.speaker_in(lang),
         "role": messages.ROLE_LABEL[lang][c.role],
     }
     template = (
         messages.CROSS_NARRATED if c.speaker == ARTICLE_SPEAKER else messages.CROSS_ATTRIBUTED
     )
-    frame = template[lang].format(**parts, excerpt="")
+    frame = template[lang].format(**parts, tail="")
     # The excerpt may not outweigh the frame: the answer stays in the reader's language.
-    own, other = _by_script(frame, lang)
-    budget = max(int(own * 0.9) - other, 0)
-    anchor = lifted[0] if lifted else _shared_anchor(q, c.text)
-    return template[lang].format(**parts, excerpt=excerpt(c.text, anchor, budget))
-
-
-def _by_script(text: str, lang: str) -> tuple[int, int]:
-    """Letters of the text in the language's script, and in the other script."""
-    arabic, latin = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
-    return (arabic, latin) if language(lang).rtl else (latin, arabic)
-
-
-def _shared_anchor(q: Question, text: str) -> str | None:
-    """A word of the passage that the question names too (a number, or a name across scripts):
-    the answer is usually near it."""
-    for w in text.split():
-        core = w.strip(".,;:()«»\"'")
-        if core and (core in q.numbers or skeleton(core) in q.skeletons):
-            return core
-    return None
+    own, other = lift.by_script(frame, lang)
+    budget = max(int(own * _OWN_SHARE) - other, 0)
+    piece = lift.excerpt(c.text, lift.focus(q, c.text, c.lang, found), budget)
+    tail = messages.CROSS_END[lang] if piece == "…" else messages.CROSS_EXCERPT[lang]
+    return template[lang].format(**parts, tail=tail.format(excerpt=piece))
 
 
 def _line(q: Question, c: Chunk, n: int) -> str:

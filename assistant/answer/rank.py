@@ -18,6 +18,7 @@ from index.lexical import LexicalIndex
 from index.retriever import Hit
 
 _COVERAGE = FEATURES.index("coverage")
+_ROOTS = FEATURES.index("root_coverage")
 _MODE_LEAD = 1000.0
 
 
@@ -58,8 +59,11 @@ def score_hits(
     odds = model.answer_odds(X, comparable)
     if comparable.any() and not comparable.all():
         # Two models' ranking scores do not compare; their answer probabilities do: passages of
-        # the kind (same / other language) holding the likeliest answer come first.
-        best_same = odds[comparable].max() >= odds[~comparable].max()
+        # the kind (same / other language) holding the likeliest answer come first. A passage in
+        # the question's language that lacks most of its words is no candidate, however close
+        # its embedding (another article on another subject, in the question's language).
+        words = comparable & (X[:, _ROOTS] >= cfg.min_root_coverage)
+        best_same = words.any() and odds[words].max() >= odds[~comparable].max()
         rank = rank + np.where(comparable == best_same, _MODE_LEAD, 0.0)
     out = []
     for i, h in enumerate(hits):
@@ -99,7 +103,9 @@ def feature_matrix(ranked: list[Scored]) -> tuple[np.ndarray, np.ndarray]:
 
 def select(ranked: list[Scored], cfg: AnswerSettings) -> list[Scored]:
     """The best passage, plus close runners-up."""
-    best = ranked[0].answer_prob
-    return [ranked[0]] + [
-        s for s in ranked[1 : cfg.max_citations] if s.answer_prob >= best * cfg.runner_up_ratio
-    ]
+    top = ranked[0]
+    return [top] + [
+        s for s in ranked[1 : cfg.max_citations]
+        if s.answer_prob >= top.answer_prob * cfg.runner_up_ratio
+        and s.comparable == top.comparable  # probabilities of the two modes are not one scale
+    ]  # fmt: skip

@@ -207,7 +207,7 @@ NUMBER_WORDS = frozenset(
     million millions billion billions dozen dozens half quarter percent per cent first second
     third fourth fifth once twice""".split()
 )
-TIME_WORDS = frozenset(
+ANSWER_TIME_WORDS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday century centuries decade decades
     year years month months week weeks day days era period age dynasty spring summer autumn

@@ -180,15 +180,13 @@ def test_arabic_question_about_english_article(shared) -> None:
     assert sum("\u0621" <= ch <= "\u064a" for ch in letters) > len(letters) / 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11: with every article in scope, an Arabic article's passages (compared word "
-    "for word) outscore the English article's (compared by embedding only); see the report",
-)
 def test_arabic_question_about_english_article_without_doc(shared) -> None:
+    # Every article in scope: Arabic passages that hold hardly any of the question's words
+    # (another article, another subject) do not outrank the English article that answers it.
     ans = shared.ask(CROSS_Q)
     check_answered(ans, "ar")
     assert ans.citations[0].doc_id == FERRY_ID and "Sofia Marchetti" in ans.citations[0].quote
+    assert all(c.doc_id == FERRY_ID for c in ans.citations)
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,9 @@ cross-language frame, on chunks made in memory (no embedder, no store)."""
 from __future__ import annotations
 
 from assistant.answer.abstain import should_abstain
-from assistant.answer.compose import compose, excerpt
+from assistant.answer.compose import compose
 from assistant.answer.features import FEATURES, featurize
+from assistant.answer.lift import excerpt
 from assistant.answer.model import load_model
 from assistant.answer.morph import root, skeleton
 from assistant.answer.pipeline import answer_question, learned_model
@@ -107,9 +108,10 @@ def test_cross_language_answer_is_framed_in_the_question_language() -> None:
 
 def test_excerpt_stays_within_its_budget_around_the_anchor() -> None:
     text = "one two three four five six seven eight nine ten"
-    piece = excerpt(text, "six", 12)
+    piece = excerpt(text, text.index("six"), 12)
     assert "six" in piece and sum(ch.isalpha() for ch in piece) <= 12
-    assert excerpt(text, None, 0) == "…"
+    assert piece.startswith("… ") and piece.endswith(" …")
+    assert excerpt(text, 0, 0) == "…"
 
 
 def test_features_are_one_row_per_hit() -> None:
