@@ -101,6 +101,16 @@ class AnswerSettings(BaseModel):
         "holds this share of its weighted words at root level (chosen on dev: about 1% of "
         "answerable XQuAD questions fall under it).",
     )
+    mode_min_root_coverage: float = Field(
+        0.4,
+        ge=0,
+        le=1,
+        description="With learned weights, when passages in both languages are retrieved: a "
+        "passage in the question's language competes with the other language's only when it "
+        "holds this share of the question's weighted words at root level (one or two shared "
+        "words is another article on another subject; 81% of the dev sets' same-language "
+        "answers reach 0.4).",
+    )
     answer_coverage: float = Field(
         0.9,
         ge=0,

@@ -65,7 +65,7 @@ def _cross_line(q: Question, c: Chunk, marks: str) -> str:
     excerpt around them (the whole quote is in the citation)."""
     lang = q.lang
     found = lift.candidates(q, c.text, c.lang)
-    shown = [f.text for f in found[:_MAX_LIFTED]]
+    shown = [f.text for f in found[:_MAX_LIFTED]] if lift.liftable(q) else []
     while shown and lift.by_script(" ".join(shown), lang)[1] > _MAX_LIFTED_OTHER:
         shown.pop()  # names in the other script: only as many as keep the frame the reader's
     kinds = messages.ANSWER_KIND[lang]

@@ -23,8 +23,9 @@ FEATURES: tuple[str, ...] = (
     "dense", "dense_gap", "dense_rank", "coverage", "coverage_gap", "root_coverage",
     "bm25", "new_content", "offers_type", "lacks_type", "shared_numbers", "shared_names",
     "headline", "first", "length", "bigrams", "doc_coverage",
-    "rare_found", "dense_lift", "dense_rtl",
+    "rare_found", "dense_lift", "dense_rtl", "literal", "window",
 )  # fmt: skip
+_WINDOW = 8  # tokens: how close together the question's words should sit in a passage
 
 
 def coverage(weights: dict[str, float], have: set[str]) -> float:
@@ -41,6 +42,14 @@ def _rarest_missing(root_weights: dict[str, float], have: set[str], top: float) 
     """How rare (idf / the largest possible) the rarest question word missing here is."""
     cores = {root(t) for t in have}
     return max((w for r, w in root_weights.items() if r not in cores), default=0.0) / top
+
+
+def _window(asked: set[str], toks: list[str]) -> float:
+    """The largest share of the question's tokens found within any _WINDOW consecutive tokens
+    of the passage (words that answer together sit together)."""
+    pos = [i for i, t in enumerate(toks) if t in asked]
+    best = max((len({toks[j] for j in pos if i <= j < i + _WINDOW}) for i in pos), default=0)
+    return best / len(asked) if asked else 0.0
 
 
 def _passage_skeletons(text: str) -> set[str]:
@@ -100,5 +109,8 @@ def featurize(q: Question, hits: list[Hit], lex: LexicalIndex) -> tuple[np.ndarr
             1 - _rarest_missing(root_weights, have, top_idf) if ok else 0.0,
             h.dense - mean_dense,
             h.dense if language(c.lang).rtl else 0.0,  # the embedder's scale differs by script
+            # Words written alike across languages (a Latin name or figure inside Arabic text).
+            0.0 if ok else coverage(weights, have),
+            _window(qset, lex.token_list(c.chunk_id)) if ok else 0.0,
         ])  # fmt: skip
     return np.array(rows, dtype=np.float64).reshape(len(hits), len(FEATURES)), comparable

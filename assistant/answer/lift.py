@@ -107,16 +107,23 @@ def _names(q: Question, text: str) -> list[Lifted]:
 
 def candidates(q: Question, text: str, lang: str) -> list[Lifted]:
     """Candidate answers of the asked kind in a passage, nearest to what the question names
-    first (in text order when it names nothing there)."""
-    found = _numbers(q, text) if q.answer_type in _TYPED else []
-    if not found and q.answer_type not in _TYPED:
-        found = _names(q, text)
-    if not found and q.answer_type in ("other", "said"):
-        found = _numbers(q, text)
+    first (in text order when it names nothing there). Figures for a number or date, names for
+    a person or place; any name or figure for other questions (a place to look, not an answer
+    to lift: see `liftable`)."""
+    kind = q.answer_type
+    found = _numbers(q, text) if kind in _TYPED else []
+    if not found and kind not in _TYPED:
+        found = _names(q, text) or _numbers(q, text)
     near = anchors(q, text)
     if near:
         found.sort(key=lambda c: min(abs(c.start - a) for a in near))
     return found
+
+
+def liftable(q: Question) -> bool:
+    """Whether candidates of this question's kind can be named in the frame as its answer (a
+    figure for "how many", a name for "who"); for other kinds they only place the excerpt."""
+    return q.answer_type in (*_TYPED, "person", "place")
 
 
 def focus(q: Question, text: str, lang: str, lifted: list[Lifted]) -> int:

@@ -62,9 +62,9 @@ def score_hits(
         # the kind (same / other language) holding the likeliest answer come first. A passage in
         # the question's language that lacks most of its words is no candidate, however close
         # its embedding (another article on another subject, in the question's language).
-        words = comparable & (X[:, _ROOTS] >= cfg.min_root_coverage)
+        words = comparable & (X[:, _ROOTS] >= cfg.mode_min_root_coverage)
         best_same = words.any() and odds[words].max() >= odds[~comparable].max()
-        rank = rank + np.where(comparable == best_same, _MODE_LEAD, 0.0)
+        rank = rank + np.where(words if best_same else ~comparable, _MODE_LEAD, 0.0)
     out = []
     for i, h in enumerate(hits):
         score = float(rank[i]) + cfg.rule_scale * _speaker_rules(q, h, cfg)

@@ -195,7 +195,10 @@ ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("place", re.compile(
         r"^\W*(where\b|(in\s+)?(what|which)\s+(city|country|place|town)\b)", re.I)),
     ("reason", re.compile(r"^\W*(why\b|for\s+what\s+reason\b)", re.I)),
-    ("person", re.compile(r"^\W*(who|whom|whose)\b", re.I)),
+    ("person", re.compile(
+        r"^\W*(who|whom|whose|(what|which)\s+(person|people|player|man|woman|actor|actress|"
+        r"singer|writer|author|artist|leader|president|king|queen|scientist|company|team|group|"
+        r"band|organi[sz]ation|party)\b)", re.I)),
     ("yes_no", re.compile(
         r"^\W*(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)),
 )  # fmt: skip
