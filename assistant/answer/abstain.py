@@ -9,6 +9,8 @@ when they do not. Either way a party the question asks to have "said" something 
 
 from __future__ import annotations
 
+import numpy as np
+
 from assistant import messages
 from assistant.answer.features import FEATURES
 from assistant.answer.model import AnswerModel
@@ -21,6 +23,8 @@ from assistant.models import Answer, Chunk, as_lang
 _ROOTS = FEATURES.index("root_coverage")
 _COVERAGE = FEATURES.index("coverage")
 _LACKS = FEATURES.index("lacks_type")
+_CHECKED = ("number", "time", "person", "place")
+_ABOUT = 0.5  # of the best word coverage: a passage on the question's subject
 
 
 def should_abstain(
@@ -36,6 +40,8 @@ def should_abstain(
         X, comparable = feature_matrix(ranked)
         if comparable.all() and X[:, _ROOTS].max() < cfg.min_root_coverage:
             return True  # most of what the question asks about is nowhere in the passages
+        if _only_touched(q, ranked, X, comparable):
+            return True
         full = comparable & (X[:, _COVERAGE] >= cfg.answer_coverage) & (X[:, _LACKS] == 0)
         if full.any():
             # One passage in the question's language holds all of its words and the kind of
@@ -49,6 +55,22 @@ def should_abstain(
         s.coverage >= cfg.min_coverage if s.coverage is not None else s.hit.dense >= min_dense
         for s in ranked[: cfg.abstain_window]
     )
+
+
+def _only_touched(q: Question, ranked: list[Scored], X: np.ndarray, comparable: np.ndarray) -> bool:
+    """A question asking for a figure, a date, a person or a place whose passages (in its
+    language) name what it asks about but hold no candidate of that kind: the article only
+    touches the subject (it names an office, not its holder). Names are checked by capitals,
+    so "who"/"where" only on passages in Latin script."""
+    kind = q.answer_type
+    if q.parts or not comparable.any() or kind not in _CHECKED:  # parts are judged one by one
+        return False
+    langs = {s.hit.chunk.lang for s, ok in zip(ranked, comparable, strict=True) if ok}
+    if kind in ("person", "place") and langs != {"en"}:
+        return False
+    cov = X[:, _COVERAGE]
+    about = comparable & (cov >= cov[comparable].max() * _ABOUT)  # the passages on the subject
+    return bool((X[about, _LACKS] == 1).all())
 
 
 def abstention(q: Question, related: list[Scored] | None = None) -> Answer:

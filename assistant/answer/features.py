@@ -83,9 +83,9 @@ def featurize(q: Question, hits: list[Hit], lex: LexicalIndex) -> tuple[np.ndarr
         c = h.chunk
         have = lex.token_set(c.chunk_id)
         text = c.text + (" " + c.translation if c.translation else "")
-        offered = offers(kind, c.text, language(c.lang), q.text) if has_type(kind) else 0.0
+        offered = offers(kind, c.text, language(c.lang), q.search_text) if has_type(kind) else 0.0
         if c.translation and not offered and has_type(kind):
-            offered = offers(kind, c.translation, language(language(c.lang).other), q.text)
+            offered = offers(kind, c.translation, language(language(c.lang).other), q.search_text)
         names = q.skeletons & _passage_skeletons(text) if q.skeletons else set()
         rows.append([
             h.dense,

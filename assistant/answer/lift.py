@@ -51,7 +51,7 @@ def by_script(text: str, lang: str) -> tuple[int, int]:
 
 
 def _asked_words(q: Question) -> set[str]:
-    return set(normalize(q.text).split())
+    return set(normalize(q.search_text).split())
 
 
 def anchors(q: Question, text: str) -> list[int]:
@@ -126,27 +126,30 @@ def liftable(q: Question) -> bool:
     return q.answer_type in (*_TYPED, "person", "place")
 
 
-def focus(q: Question, text: str, lang: str, lifted: list[Lifted]) -> int:
-    """The offset an excerpt should centre on: the lifted answer, a reason cue, a shared word,
-    else the passage's start."""
+def focus(q: Question, text: str, lang: str, lifted: list[Lifted]) -> tuple[int, int]:
+    """The span an excerpt should hold: the lifted answer, a reason cue, a shared word, else
+    the passage's start."""
     if lifted:
-        return lifted[0].start
+        return lifted[0].start, lifted[0].start + len(lifted[0].text)
     if q.answer_type == "reason":
         cue = language(lang).lexicon.REASON.search(text)
         if cue:
-            return cue.start()
+            return cue.start(), cue.end()
     near = anchors(q, text)
-    return near[0] if near else 0
+    return (near[0], near[0] + 1) if near else (0, 1)
 
 
-def excerpt(text: str, at: int, budget: int) -> str:
-    """The passage's words around offset `at`, at most `budget` letters, verbatim, with '…'
-    where words were left out."""
+def excerpt(text: str, at: tuple[int, int], budget: int) -> str:
+    """The passage's words around the span `at` (whole, when it fits), at most `budget`
+    letters, verbatim, with '…' where words were left out."""
     spans = [m.span() for m in _WORD.finditer(text)]
     if not spans:
         return "…"
-    centre = next((i for i, (s, e) in enumerate(spans) if e > at), len(spans) - 1)
-    lo = hi = centre
+    last = len(spans) - 1
+    lo = next((i for i, (s, e) in enumerate(spans) if e > at[0]), last)
+    hi = next((i for i, (s, e) in enumerate(spans) if e >= at[1]), last)
+    while hi > lo and letters(text[spans[lo][0] : spans[hi][1]]) > budget:
+        hi -= 1  # the span itself is longer than the room: its beginning
     if letters(text[spans[lo][0] : spans[hi][1]]) > budget:
         return "…"
     while True:

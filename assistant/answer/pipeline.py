@@ -30,6 +30,15 @@ def answer_question(
     """The extractive Answer (abstained or composed) and the ranked passages it came from."""
     model = learned_model(cfg, embedder_spec)
     ranked = score_hits(q, hits, lex, cfg, model)
-    if should_abstain(q, ranked, lex.chunks_of(doc_ids), cfg, min_dense, model):
+    scope = lex.chunks_of(doc_ids)
+    if should_abstain(q, ranked, scope, cfg, min_dense, model):
         return abstention(q, ranked[: cfg.related_shown]), ranked
-    return compose(q, select(ranked, cfg), ranked, cfg), ranked
+    chosen = select(ranked, cfg)
+    for part in q.parts:
+        # A two-part question cites the best passage for each part that the articles answer.
+        best = score_hits(part, hits, lex, cfg, model)
+        if not should_abstain(part, best, scope, cfg, min_dense, model):
+            have = {s.hit.chunk.chunk_id for s in chosen}
+            if best[0].hit.chunk.chunk_id not in have:
+                chosen.append(next(s for s in ranked if s.hit is best[0].hit))
+    return compose(q, chosen, ranked, cfg), ranked

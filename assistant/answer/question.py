@@ -31,6 +31,13 @@ class Question:
     skeletons: frozenset[str] = frozenset()  # names as transliteration skeletons
     agent: str | None = None  # "what is X accusing Y of" -> X
     patient: str | None = None  # ... -> Y
+    asked: str = ""  # the sentences that ask (an instruction around them is not searched)
+    parts: tuple[Question, ...] = ()  # "when did X open and who designed it": each question
+
+    @property
+    def search_text(self) -> str:
+        """What retrieval embeds and matches: the asking sentences."""
+        return self.asked or self.text
 
     @property
     def language(self) -> Language:
@@ -52,11 +59,29 @@ def name_skeletons(text: str) -> frozenset[str]:
     return frozenset(s for w in words if len(s := skeleton(w)) >= _MIN_SKELETON)
 
 
-def parse_question(text: str) -> Question:
+_SENTENCE = re.compile(r"(?<=[.!?؟])\s+|\n+")
+
+
+def asking_part(text: str, lang: Language) -> str:
+    """The sentences of a question that ask (end with a question mark or open with a question
+    word); the whole text when none does. Text around them, such as an instruction to the
+    system, is not what the reader asks about the article."""
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    asking = [
+        s for s in sentences
+        if s.endswith(("?", "؟")) or lang.lexicon.QUESTION_START.search(normalize(s))
+    ]  # fmt: skip
+    return " ".join(asking) if asking and len(asking) < len(sentences) else text
+
+
+def parse_question(text: str, split: bool = True) -> Question:
     """Parse a (cleaned) question."""
     lang = language(detect_language(text))
-    norm = re.sub(r"[؟?]", "", normalize(text))
-    toks = tuple(tokens(text))
+    asked = asking_part(text, lang)
+    pieces = [p for p in lang.lexicon.PART_SPLIT.split(asked) if p.strip()] if split else []
+    parts = tuple(parse_question(p, split=False) for p in pieces) if len(pieces) > 1 else ()
+    norm = re.sub(r"[؟?]", "", normalize(asked))
+    toks = tuple(tokens(asked))
     accused = lang.lexicon.ACCUSE_QUESTION.search(norm)
     return Question(
         text=text,
@@ -65,11 +90,13 @@ def parse_question(text: str) -> Question:
         tokens=toks,
         asked_speaker=lang.said_question(norm),
         cited_source=lang.according_question(norm),
-        asked_role=verb_role(text, lang.code),
+        asked_role=verb_role(asked, lang.code),
         answer_type=lang.answer_type(norm),
         roots=frozenset(roots(toks)),
-        numbers=frozenset(numbers(text)),
-        skeletons=name_skeletons(text),
+        numbers=frozenset(numbers(asked)),
+        skeletons=name_skeletons(asked),
         agent=accused.group(1).strip() if accused else None,
         patient=accused.group(2).strip() if accused else None,
+        asked=asked,
+        parts=parts,
     )

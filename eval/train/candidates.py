@@ -64,7 +64,7 @@ def collect(datasets: list[Path], home: Path) -> list[Sample]:
         q = parse_question(a.check_text(it["text"]))
         key = f"{it['id']}|{it['doc']}|{it['text']}"
         if key not in cache:
-            cache[key] = a.retriever.hits(q.text, [it["doc"]], list(q.tokens))
+            cache[key] = a.retriever.hits(q.search_text, [it["doc"]], list(q.tokens))
         hits = cache[key]
         X, comparable = featurize(q, hits, lex)
         gold = it.get("evidence") or [] if it.get("answerable", True) else []

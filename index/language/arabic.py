@@ -214,3 +214,7 @@ TRANSLIT = str.maketrans(
 )  # fmt: skip
 TRANSLIT_DIGRAPHS: tuple[tuple[str, str], ...] = ()
 TRANSLIT_DROP = frozenset("h")
+# A sentence that asks (normalised letters); a question's other sentences are not searched.
+QUESTION_START = re.compile(r"^\W*[وف]?(من|ما|ماذا|متي|اين|كيف|كم|بكم|لماذا|هل|اي|لمن)(\s|$)")
+# "متى افتتح المتحف ومن صممه": a second question joined by و + a question word (original text).
+PART_SPLIT = re.compile(r"\s+و(?=(?:من|ما|ماذا|مت[ىي]|[أا]ين|كيف|كم|لماذا|هل|[أا]ي)(?:\s|$))")

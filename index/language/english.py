@@ -238,3 +238,13 @@ TRANSLIT = str.maketrans(
     {"p": "b", "v": "f", "c": "k", "q": "k", "j": "g", "x": "k", "z": "s", "d": "t"}
 )
 TRANSLIT_DROP = frozenset("aeiouywh")
+# A sentence that asks (a question's other sentences, e.g. an instruction, are not searched).
+QUESTION_START = re.compile(
+    r"^\W*(who|whom|whose|what|which|when|where|why|how|is|are|was|were|do|does|did|has|have|"
+    r"had|can|could|will|would|should)\b",
+    re.IGNORECASE,
+)
+# "When did X open and who designed it": a second question joined by "and" + a question word.
+PART_SPLIT = re.compile(
+    r"\s*,?\s+and\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)", re.IGNORECASE
+)

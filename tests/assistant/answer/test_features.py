@@ -108,10 +108,13 @@ def test_cross_language_answer_is_framed_in_the_question_language() -> None:
 
 def test_excerpt_stays_within_its_budget_around_the_anchor() -> None:
     text = "one two three four five six seven eight nine ten"
-    piece = excerpt(text, text.index("six"), 12)
+    at = text.index("six")
+    piece = excerpt(text, (at, at + 3), 12)
     assert "six" in piece and sum(ch.isalpha() for ch in piece) <= 12
     assert piece.startswith("… ") and piece.endswith(" …")
-    assert excerpt(text, 0, 0) == "…"
+    assert excerpt(text, (0, 1), 0) == "…"
+    whole = excerpt(text, (text.index("four"), text.index("six") + 3), 20)
+    assert "four five six" in whole  # a lifted answer of several words stays whole
 
 
 def test_features_are_one_row_per_hit() -> None:
