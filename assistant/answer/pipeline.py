@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.answer.abstain import abstention, should_abstain
 from assistant.answer.compose import compose
-from assistant.answer.model import BUNDLED, AnswerModel, load_model
+from assistant.answer.model import AnswerModel, bundled_for, embedder_key, load_model
 from assistant.answer.question import Question
 from assistant.answer.rank import Scored, score_hits, select
 from assistant.config import AnswerSettings
@@ -18,9 +18,8 @@ def learned_model(cfg: AnswerSettings, embedder_spec: str) -> AnswerModel | None
     differ between embedders), else None (the rules)."""
     if not cfg.learned:
         return None
-    model = load_model(cfg.model_path or BUNDLED)
-    family = embedder_spec.partition(":")[0]
-    return model if model is not None and model.embedder == family else None
+    model = load_model(cfg.model_path or bundled_for(embedder_spec))
+    return model if model is not None and model.embedder == embedder_key(embedder_spec) else None
 
 
 def answer_question(

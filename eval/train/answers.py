@@ -28,7 +28,6 @@ DATASETS = (
     ROOT.parent / "shared" / "realdata" / "xquad_dev.jsonl",
     ROOT / "eval" / "datasets" / "dev.jsonl",
 )
-OUT = ROOT / "assistant" / "data" / "answer_model.json"
 MODES = ("same", "cross")
 CS = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
@@ -254,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--datasets", nargs="*", type=Path, default=list(DATASETS))
     p.add_argument("--home", type=Path, help="index folder to reuse (default: a temporary one)")
     p.add_argument("--false-abstain", type=float, default=0.02)
-    p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--out", type=Path, help="weights file (default: the bundled one for the "
+                   "configured embedder, ISNAD_EMBED_MODEL)")  # fmt: skip
     args = p.parse_args(argv)
     home = args.home or Path(tempfile.mkdtemp(prefix="isnad-train-"))
     samples = collect(args.datasets, home)
@@ -271,10 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     model, abstain = fit(samples, best_c), fit_abstain(samples, best_c)
     fitted = [with_answerable(model, abstain, s) for s in samples]
     th = thresholds(samples, fitted, args.false_abstain)
+    from assistant.answer.model import bundled_for, embedder_key
     from assistant.config import Settings
 
-    family = Settings().embedder_spec.partition(":")[0]
-    out = {"embedder": family, "features": list(FEATURES), "C": best_c,
+    spec = Settings().embedder_spec
+    args.out = args.out or bundled_for(spec)
+    out = {"embedder": embedder_key(spec), "features": list(FEATURES), "C": best_c,
            "false_abstain": args.false_abstain, "modes": model, "abstain": abstain,
            "thresholds": th}  # fmt: skip
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
