@@ -94,11 +94,14 @@ def _numbers(q: Question, text: str) -> list[Lifted]:
 
 def _names(q: Question, text: str) -> list[Lifted]:
     asked = _asked_words(q) | language("en").lexicon.STOP_WORDS
+    months = language("en").lexicon.ANSWER_TIME_WORDS
     out = []
     for m in _NAME.finditer(text):
         words = m.group().split()
         if m.start() == 0 and len(words) == 1:
             continue  # the sentence's first word is capitalised anyway
+        if all(w.lower() in months for w in words):
+            continue  # a month or a day is a date, not a name
         known = [w for w in words if normalize(w) in asked or skeleton(w) in q.skeletons]
         if len(known) < len(words):  # a name the question does not already hold
             out.append(Lifted(m.start(), m.group()))
