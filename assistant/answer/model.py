@@ -41,11 +41,13 @@ class AnswerModel:
     answer: dict[str, tuple[np.ndarray, float]]
     abstain: dict[str, tuple[list[int], np.ndarray, float]]
     thresholds: dict[str, float]
+    odds_weight: float = 1.0  # share of the answer log-odds in the ranking score (chosen by CV)
 
     def rank_scores(self, X: np.ndarray, comparable: np.ndarray) -> np.ndarray:
         """Ranking score of each passage (higher first): the pairwise score, which orders the
-        passages of one article, plus the answer log-odds, which compares across articles."""
-        out = self.answer_odds(X, comparable)
+        passages of one article, plus (weighted) the answer log-odds, which compares across
+        articles."""
+        out = self.odds_weight * self.answer_odds(X, comparable)
         for mode in MODES:
             keep = comparable == (mode == "same")
             if keep.any() and mode in self.rank:
@@ -99,4 +101,5 @@ def load_model(path: Path = BUNDLED) -> AnswerModel | None:
             for m, v in data["abstain"].items()
         },
         thresholds={m: float(t) for m, t in data["thresholds"].items()},
+        odds_weight=float(data.get("odds_weight", 1.0)),
     )  # fmt: skip

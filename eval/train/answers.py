@@ -30,6 +30,9 @@ DATASETS = (
 )
 MODES = ("same", "cross")
 CS = (0.03, 0.1, 0.3, 1.0, 3.0)
+# How much the answer log-odds (comparable across articles) adds to the pairwise ranking score
+# (which orders the passages of one article best): chosen with C by grouped cross-validation.
+ODDS_WEIGHTS = (0.1, 0.25, 0.5, 1.0)
 FOLDS = 5
 
 
@@ -95,7 +98,7 @@ def fit(samples: list[Sample], c: float) -> dict[str, dict[str, object]]:
     return model
 
 
-def scores(model: dict[str, dict[str, object]], s: Sample) -> np.ndarray:
+def scores(model: dict[str, dict[str, object]], s: Sample, odds_weight: float = 1.0) -> np.ndarray:
     """Per passage (rows): ranking score and answer log-odds (columns) under the model."""
     out = np.full((len(s.y), 2), -np.inf)
     for mode in MODES:
@@ -106,7 +109,7 @@ def scores(model: dict[str, dict[str, object]], s: Sample) -> np.ndarray:
         out[keep, 0] = s.X[keep] @ np.asarray(m["rank"], dtype=float)
         bias = float(m["bias"])  # type: ignore[arg-type]
         out[keep, 1] = s.X[keep] @ np.asarray(m["answer"], dtype=float) + bias
-        out[keep, 0] += out[keep, 1]  # as the product ranks: pairwise score + answer log-odds
+        out[keep, 0] += odds_weight * out[keep, 1]  # as the product ranks (model.py)
     return out
 
 
@@ -119,14 +122,14 @@ def folds(samples: list[Sample]) -> list[list[int]]:
     return out
 
 
-def with_answerable(model: dict, abstain: dict, s: Sample) -> np.ndarray:
+def with_answerable(model: dict, abstain: dict, s: Sample, odds_weight: float = 1.0) -> np.ndarray:
     """Passage scores, the answer column replaced by the question's answerable log-odds."""
-    sc = scores(model, s)
+    sc = scores(model, s, odds_weight)
     sc[:, 1] = answerable_score(abstain, s)[0]
     return sc
 
 
-def cross_scores(samples: list[Sample], c: float) -> list[np.ndarray]:
+def cross_scores(samples: list[Sample], c: float, odds_weight: float = 1.0) -> list[np.ndarray]:
     """Scores of every sample from models fitted without its fold."""
     result: list[np.ndarray] = [np.zeros(0)] * len(samples)
     for fold in folds(samples):
@@ -134,7 +137,7 @@ def cross_scores(samples: list[Sample], c: float) -> list[np.ndarray]:
         train = [s for i, s in enumerate(samples) if i not in held]
         model, abstain = fit(train, c), fit_abstain(train, c)
         for i in fold:
-            result[i] = with_answerable(model, abstain, samples[i])
+            result[i] = with_answerable(model, abstain, samples[i], odds_weight)
     return result
 
 
@@ -258,18 +261,19 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     home = args.home or Path(tempfile.mkdtemp(prefix="isnad-train-"))
     samples = collect(args.datasets, home)
-    best_c, best_acc = CS[0], -1.0
+    best_c, best_w, best_acc = CS[0], ODDS_WEIGHTS[-1], -1.0
     for c in CS:
-        sc = cross_scores(samples, c)
-        acc = np.mean([bool(s.y[int(np.argmax(x[:, 0]))]) for s, x in zip(samples, sc, strict=True)
-                       if s.y.any()])  # fmt: skip
-        print(f"C={c}: cross-validated top-1 {acc:.4f}", file=sys.stderr)
-        if acc > best_acc + 1e-9:
-            best_c, best_acc = c, float(acc)
-    cv = cross_scores(samples, best_c)
+        for w in ODDS_WEIGHTS:
+            sc = cross_scores(samples, c, w)
+            acc = np.mean([bool(s.y[int(np.argmax(x[:, 0]))])
+                           for s, x in zip(samples, sc, strict=True) if s.y.any()])  # fmt: skip
+            print(f"C={c} odds weight {w}: cross-validated top-1 {acc:.4f}", file=sys.stderr)
+            if acc > best_acc + 1e-9:
+                best_c, best_w, best_acc = c, w, float(acc)
+    cv = cross_scores(samples, best_c, best_w)
     th_cv = thresholds(samples, cv, args.false_abstain)
     model, abstain = fit(samples, best_c), fit_abstain(samples, best_c)
-    fitted = [with_answerable(model, abstain, s) for s in samples]
+    fitted = [with_answerable(model, abstain, s, best_w) for s in samples]
     th = thresholds(samples, fitted, args.false_abstain)
     from assistant.answer.model import bundled_for, embedder_key
     from assistant.config import Settings
@@ -277,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     spec = Settings().embedder_spec
     args.out = args.out or bundled_for(spec)
     out = {"embedder": embedder_key(spec), "features": list(FEATURES), "C": best_c,
+           "odds_weight": best_w,
            "false_abstain": args.false_abstain, "modes": model, "abstain": abstain,
            "thresholds": th}  # fmt: skip
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

@@ -63,7 +63,10 @@ def collect(datasets: list[Path], home: Path) -> list[Sample]:
     for it in items:
         q = parse_question(a.check_text(it["text"]))
         key = f"{it['id']}|{it['doc']}|{it['text']}"
-        if key not in cache:
+        stale = key in cache and any(
+            lex.by_id.get(h.chunk.chunk_id) != h.chunk for h in cache[key]
+        )  # the article was cut otherwise since (segmentation or attribution changed)
+        if key not in cache or stale:
             cache[key] = a.retriever.hits(q.search_text, [it["doc"]], list(q.tokens))
         hits = cache[key]
         X, comparable = featurize(q, hits, lex)
