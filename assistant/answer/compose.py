@@ -20,7 +20,7 @@ from index.language import language, normalize
 _CLAIMS = ("report", "accusation", "statement")
 _MAX_LIFTED = 2  # candidate answers a frame lifts
 _MAX_LIFTED_OTHER = 24  # letters of the other script a frame may lift (a name or two)
-_OWN_SHARE = 0.9  # other-script letters allowed per letter of the frame's own script
+_OWN_SHARE = 0.95  # other-script letters allowed per letter of the frame's own script
 
 
 def shown_in(chunk: Chunk, lang: str) -> tuple[str, str]:
