@@ -60,10 +60,17 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(nxt and nxt.group(1).islower())  # "e.g. the" / "approx. five"
 
 
+def _continues(text: str, end: int) -> bool:
+    """Whether the word after a terminator goes on with the sentence: a lower-case Latin word
+    ('"Why?" said Smith', "Sen. Jo Smith (R-Ga.) said") never opens one."""
+    nxt = re.match(r"\s*([A-Za-z])", text[end : end + 8])
+    return bool(nxt and nxt.group(1).islower())
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, cur = [], start
     for m in _TERMINATOR.finditer(text, start, end):
-        if _is_abbreviation(text, m.start()):
+        if _is_abbreviation(text, m.start()) or _continues(text, m.end()):
             continue
         out.append((cur, m.end()))
         cur = m.end()

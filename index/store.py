@@ -24,7 +24,7 @@ from index.lexical import searchable_text
 from index.models import Chunk, DocInfo
 from index.normalize import tokens
 
-CHUNKER_VERSION = "sent-v6"  # bump when segmentation, attribution or stored fields change
+CHUNKER_VERSION = "sent-v7"  # bump when segmentation, attribution or stored fields change
 _BATCH = 256
 
 

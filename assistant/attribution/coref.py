@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.attribution import arabic as ar_cues
+from assistant.attribution.agree import Agreement
 from assistant.attribution.tokens import Tok
 from index.language import arabic, english
 from index.language.script import has_arabic, normalize
@@ -42,6 +43,8 @@ class Voice:
     role: str
     unit: int
     source: tuple[int, int] | None  # where the article names it (absolute offsets)
+    speaks: bool = True  # named by a speech cue, not a belief or stance: it may own a quote
+    headline: bool = False  # named in a headline: no pronoun of the text points back to it
 
     @property
     def speaker_name(self) -> str:
@@ -55,8 +58,11 @@ class Resolver:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._seen: list[list[Tok]] = []
+        self._inside: set[str] = set()  # words capitalised inside a sentence: names
         self.voices: list[Voice] = []  # oldest first
         self.outlets: set[str] = set()  # keys of names known to be publications
+        self.subjects: list[Voice] = []  # named sentence subjects, for English pronouns
+        self.agree = Agreement()
 
     def _generic_head(self, name: str) -> str | None:
         words = normalize(name).split()
@@ -104,12 +110,47 @@ class Resolver:
     def see(self, toks: list[Tok]) -> None:
         """Record a unit as read, for later resolution."""
         self._seen.append(toks)
+        self._inside.update(t.norm for t in toks[1:] if t.capitalised)
+
+    def named_inside(self, norm: str) -> bool:
+        """Whether a word read so far was capitalised inside a sentence (a name, not a start)."""
+        return norm in self._inside
 
     def last(self, unit: int, window: int) -> Voice | None:
         """The last speaker named, if within `window` units of this one."""
         if self.voices and unit - self.voices[-1].unit <= window:
             return self.voices[-1]
         return None
+
+    def antecedent(self, unit: int, window: int, pronoun: str, only: bool = False) -> Voice | None:
+        """The latest speaker or sentence subject, within `window` units, that the pronoun can
+        stand for ("it" a body, "she" a person not known as "he", "they" a group); with `only`,
+        none unless it is the one such name in the window."""
+        named = sorted(self.voices + self.subjects, key=lambda v: v.unit)
+        fits = [
+            v for v in named
+            if unit - v.unit <= window and not v.headline and self.agree.fits(pronoun, v.name)
+        ]  # fmt: skip
+        if not fits or (only and len({entity(v.name) for v in fits}) > 1):
+            return None
+        return fits[-1]
+
+    def possessor(self, name: str, unit: int, window: int, before: str = "") -> str | None:
+        """ "her campaign" -> "<the one named before>'s campaign"; the name itself when it has
+        no possessive pronoun; None unless exactly one name before (in the `window` units, and
+        `before` it in its own sentence) can be its owner: no guessing whose."""
+        first, _, rest = name.partition(" ")
+        pronoun = english.POSSESSIVES.get(first.lower()) if self.lang == "en" else None
+        if pronoun is None:
+            return name
+        owner = self.antecedent(unit, window, pronoun, only=True)
+        if owner is not None and rest and self.agree.sure(pronoun, owner.name):
+            own = set(normalize(owner.name).split())
+            others = [w for w in before.split()[1:] if w[:1].isupper() and normalize(w) not in own]
+            if not others:
+                return f"{owner.name}'s {rest}"
+        # Unsure whose: "its members" stay "members"; "his lawyer", "their managers" name no one.
+        return rest if pronoun == "it" and rest else None
 
     def add(self, voice: Voice) -> None:
         """Record a speaker."""

@@ -26,6 +26,7 @@ class Cue:
     anaphor: bool = False  # "he said", "وأضاف", "مضيفا": the source is the last one named
     plural: bool = False  # a plural verb or pronoun ("قالوا", "they")
     close: bool = False  # points back only to the speaker of the unit just before
+    pronoun: str | None = None  # "he", "she", "it", "they": whom it may point back to
 
 
 Finder = Callable[[list[Tok], str], list[Cue]]

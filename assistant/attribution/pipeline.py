@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from assistant.attribution import arabic, english, roles
 from assistant.attribution.coref import Resolver, Voice
-from assistant.attribution.cues import Cue, Finder, phrase
+from assistant.attribution.cues import Cue, Finder, phrase, span
+from assistant.attribution.english_clause import sentence_subject
+from assistant.attribution.headlines import headline_cues
 from assistant.attribution.tokens import Tok, quotations, split_words
 from assistant.config import AttributionSettings
 from assistant.models import ARTICLE_SPEAKER
@@ -43,12 +45,14 @@ class Strategy:
     find: Finder
     verb_at: Callable[[list[Tok], int], str | None]  # the speech-verb class of a word, if any
     headline_sources: bool  # whether a headline's own cue names its speaker ("X says ...")
+    subject: Callable[[list[Tok]], list[Tok]]  # the named subject a sentence opens with
 
 
 STRATEGIES = {
-    "en": Strategy(english.find, english.verb_at, True),
-    "ar": Strategy(arabic.find, arabic.verb_at, False),
+    "en": Strategy(english.find, english.verb_at, True, sentence_subject),
+    "ar": Strategy(arabic.find, arabic.verb_at, False, lambda toks: []),
 }
+VIEWS = (en.BELIEF, en.STANCE)  # cue kinds that name a view held, not words spoken
 ROLE_OF_VERB = {"report": "report", "accusation": "accusation", "denial": "denial"}
 
 
@@ -94,24 +98,10 @@ def _read(
     for k, (text, head, start) in enumerate(zip(texts, headlines, starts, strict=True)):
         toks = split_words(text, quotes.flags[k])
         cues = strategy.find(toks, text) if (not head or strategy.headline_sources) else []
-        if head:
-            cues = [c for c in cues if not c.anaphor] or _headline_colon(toks, lang)
+        if head or k == 0:  # a headline, or a title written as a sentence
+            cues = [c for c in cues if not c.anaphor] or headline_cues(toks, lang)
         units.append(_Unit(text, start, head, toks, cues, quotes.group[k]))
     return units
-
-
-def _headline_colon(toks: list[Tok], lang: str) -> list[Cue]:
-    """ "Mayor: the bridge will reopen": an English headline that opens with a short name."""
-    if lang != "en":
-        return []
-    for k, t in enumerate(toks[:3]):
-        if ":" in t.after:
-            name = toks[: k + 1]
-            if all(x.capitalised and x.norm not in en.NOT_SOURCES for x in name):
-                colon = t.end + t.after.index(":")
-                return [Cue("speech", (colon, colon + 1), (name[0].start, t.end))]
-            return []
-    return []
 
 
 class _Walk:
@@ -134,32 +124,55 @@ class _Walk:
             att = att or NARRATION
             att = Attribution(att.speaker, att.role, self.res.mentions(u.toks), att.cue, att.source)
             out.append(att)
+            self._note_subject(i, u)
             self.res.see(u.toks)
         return out
+
+    def _note_subject(self, i: int, u: _Unit) -> None:
+        """Remember who the unit is about, for a pronoun after it ("Smith lost. He said ...")."""
+        np = STRATEGIES[self.lang].subject(u.toks) if not u.headline else []
+        if len(np) == 1 and np[0] is u.toks[0] and not self.res.named_inside(np[0].norm):
+            return  # "Broken glass ...": a capital at the start is no name by itself
+        if np:
+            where = span(np)
+            name = self.res.resolve(phrase(u.text, where))
+            source = (u.start + where[0], u.start + where[1])
+            self.res.subjects.append(Voice(name, "context", i, source))
+            self.res.agree.learn(name, [t.norm for t in u.toks if t.start >= where[1]])
 
     def _own(self, i: int, u: _Unit) -> Attribution | None:
         """The unit's own first cue that names a source (or points back to one)."""
         for cue in u.cues:
             got = self._resolve(i, u, cue)
             if got is not None:
-                self.res.add(Voice(got.speaker, got.role, i, got.source))
+                speaks = cue.kind not in VIEWS
+                self.res.add(Voice(got.speaker, got.role, i, got.source, speaks, u.headline))
                 return got
         return None
 
     def _resolve(self, i: int, u: _Unit, cue: Cue) -> Attribution | None:
         """The attribution a cue of unit u gives, read at unit i (nothing recorded)."""
         if cue.source is not None:
-            name = phrase(u.text, cue.source)
+            before = u.text[: cue.source[0]]
+            name = self.res.possessor(
+                phrase(u.text, cue.source), i, self.cfg.pronoun_window, before
+            )
             if not name:
-                return None
+                return None  # ... or "his lawyer" with no one named before to be "his"
             speaker = self.res.resolve(name)
             source: tuple[int, int] | None = (u.start + cue.source[0], u.start + cue.source[1])
         else:
             if u.headline:
                 return None
             window = 1 if cue.close else self.cfg.pronoun_window
-            last = self.res.last(i, window)
-            if last is None or (cue.plural and not _plural(last.name)):
+            if cue.pronoun:  # an English pronoun: the latest name it agrees with, unless
+                # its own sentence names someone else before it ("X talked to Y, and they said")
+                last = self.res.antecedent(i, window, cue.pronoun)
+                last = last if last and not _others(u, cue.cue[0], last.name) else None
+            else:
+                last = self.res.last(i, window)
+                last = None if last and cue.plural and not _plural(last.name) else last
+            if last is None:
                 return None
             speaker, source = last.name, last.source
         rest = normalize(u.text[cue.cue[1] :])
@@ -179,6 +192,7 @@ class _Walk:
         if got is None:
             # A quotation paragraph with no cue goes on with the speaker quoted just before.
             last = self.res.last(i, self.cfg.quote_window)
+            last = last if last and last.speaks else None  # "X rated this claim:" owns no quote
             got = Attribution(last.speaker_name, last.role, (), None, last.source) if last else None
         if got is not None:
             self.res.add(Voice(got.speaker, got.role, i, got.source))
@@ -207,6 +221,8 @@ class _Walk:
         for k in [members[-1], first, *before]:
             u = self.units[k]
             for cue in u.cues:
+                if k in before and cue.kind in VIEWS:
+                    continue  # "X rated this claim by Y:" introduces Y's words
                 got = self._resolve(i, u, cue)
                 if got is not None:
                     return got
@@ -221,6 +237,14 @@ def _bare(u: _Unit, att: Attribution) -> bool:
         if not any(a <= u.start + t.start < b for a, b in spans) and t.norm not in en.AUX
     ]  # fmt: skip
     return not rest and att.cue is not None and u.start <= att.cue[0] < u.start + len(u.text)
+
+
+def _others(u: _Unit, end: int, name: str) -> bool:
+    """Whether a unit names someone other than `name` before `end` (a capitalised word inside
+    its sentence, outside quotations)."""
+    own = set(normalize(name).split())
+    words = [t for t in u.toks[1:] if t.start < end and not t.quoted and t.capitalised]
+    return any(t.norm not in own and t.norm.split("'")[0] not in en.PRONOUNS for t in words)
 
 
 def _plural(name: str) -> bool:

@@ -15,12 +15,12 @@ from index.language.script import normalize
 
 _WORD = re.compile(r"\S+")
 _LEAD = re.compile(r"^[\"'«“‘(\[#]+")
-_TRAIL = re.compile(r"[،,:;؛.!?؟\"'»”’)\]…]+$")
+_TRAIL = re.compile(r"[،,:;؛.!?؟\"'»”’)\]…—―–-]+$")  # dashes standing alone are punctuation
 # '' and `` stand for double quotes in some wire copy; single quotes are mostly apostrophes.
 _QUOTE = re.compile(r"''|``|[\"“”«»]")
 _OPENERS = "“«"
 _CLOSERS = "”»"
-CLAUSE_END = re.compile(r"[،,:;؛.!?؟—]")
+CLAUSE_END = re.compile(r"[،,:;؛.!?؟—―–]|(^|\s)--?$")  # ... and " - ", " -- " as dashes
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 REPORT, ACCUSE, DENY, SPEECH = "report", "accusation", "denial", "speech"
+BELIEF, STANCE = "belief", "stance"  # neutral like speech: a stated belief, a stance taken
 
 # ---- reported speech ------------------------------------------------------------------------
 # Speech verbs by class, as base forms: `verb_kind` knows their -s/-ed/-ing forms and the
@@ -29,25 +30,56 @@ VERBS: dict[str, tuple[str, ...]] = {
         "find", "show", "indicate", "conclude", "cite", "continue", "observe", "remark", "boast",
         "complain", "question", "caution", "praise", "describe", "point",
     ),
+    BELIEF: (
+        "believe", "think", "expect", "hope", "fear", "want", "feel", "worry", "doubt", "suspect",
+        "sense", "anticipate",
+    ),
+    STANCE: (
+        "support", "oppose", "back", "endorse", "favor", "favour", "welcome", "applaud", "echo",
+        "champion", "tout", "brag", "proclaim", "declare", "mention", "reference", "discuss",
+        "implore", "plead", "recommend", "propose", "signal", "highlight", "underscore",
+        "reiterate", "characterize", "characterise", "portray", "brand", "label", "dub", "lament",
+        "remind", "assure", "put", "rate", "paint", "see", "view", "regard", "cast",
+    ),
 }  # fmt: skip
 # Forms that are nearly always nouns in news prose ("member states", "the United States").
-NOT_VERBS = frozenset({"state", "states"})
+NOT_VERBS = frozenset({"state", "states", "back"})  # "X is back": an adverb
 IRREGULAR = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "find": ("found",),
-    "show": ("shown",),
+    "show": ("shown",), "think": ("thought",), "feel": ("felt",), "echo": ("echoes",),
+    "see": ("saw", "seen"),
 }  # fmt: skip
 # Verbs that report speech only with a complement: "pointed out", "called for/on/it/X a ...".
 NEEDS_PARTICLE = {
     "point": ("out",),
     "call": ("for", "on", "it", "him", "her", "them", "himself", "herself", "the"),
+    "put": ("it",),  # "as the memo put it"
 }
+# Particles that make another verb of a cue verb ("backed out", "called off", "wrote down").
+AWAY_PARTICLES = frozenset("out down off away".split())
+# Verbs that state a view only as "X sees Y as Z": "see", "paint", "cast" ... "as".
+NEEDS_AS = frozenset("paint see view regard cast".split())
 # "according to X", "citing X", "X's statement": phrases naming a source after them.
 ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 # Between a subject and its verb: auxiliaries, adverbs of time and manner ("has also said").
 AUX = frozenset(
     """has have had also later then previously earlier again first further once even
     will would could may might did does do is was has been just already still
+    often sometimes always usually
     monday tuesday wednesday thursday friday saturday sunday yesterday today""".split()
+)
+# Negations between a subject and its verb ("X has not said", "X didn't expect").
+NEGATORS = frozenset(
+    """not never didn't didn’t doesn't doesn’t don't don’t won't won’t wouldn't wouldn’t
+    hasn't hasn’t haven't haven’t hadn't hadn’t isn't isn’t wasn't wasn’t weren't weren’t
+    can't can’t couldn't couldn’t""".split()
+)
+# Verbs that state nothing when negated: "X did not respond to messages".
+SILENT_WHEN_NEGATED = frozenset("respond reply comment return answer".split())
+# Days and months: "X on Tuesday said", "a panel in 2001 found" (years are read as digits).
+TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()
 )
 # Words that end a subject noun phrase when walking away from the verb.
 SUBJECT_STOP = frozenset(
@@ -58,6 +90,9 @@ SUBJECT_STOP = frozenset(
     should may might must not never said says say told tells this these those there here
     what how why it its also then than only just even""".split()
 )
+REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself".split())
+# Possessives that stand for a named speaker ("her campaign" -> that speaker's campaign).
+POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 PRONOUNS = frozenset("he she it they we i you him her them us me his its their".split())
 # Pronoun subjects that may stand for the last named speaker ("he said" -> the speaker before).
 ANAPHORS = frozenset("he she they it".split())
@@ -85,13 +120,38 @@ SOURCE_NOUNS = frozenset(
     columnist editor historian veteran veterans man woman men women people person officer
     soldier general colonel priest bishop imam pope king queen prince premier chancellor
     secretary-general envoy negotiator negotiators student students parents protesters
-    demonstrators candidates senators governors ministers presidents leaders officials""".split()
+    demonstrators candidates senators governors ministers presidents leaders officials
+    panel jury tribunal watchdog website site media research slide slides emails video
+    footage records transcript presentation""".split()
 )
+# Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
+# of an institution, and plural nouns for people that do not end in -s.
+PERSON_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson representative minister president senator governor
+    secretary director chairman chairwoman ceo executive lawyer attorney prosecutor judge
+    expert analyst critic activist resident witness aide adviser advisor economist researcher
+    scientist author observer opponent supporter diplomat ambassador commander mayor
+    councillor councilor lawmaker legislator congressman congresswoman officer doctor teacher
+    businessman businesswoman billionaire mogul founder chief boss manager owner professor
+    physician physicist pollster strategist moderator host anchor reporter correspondent
+    columnist editor historian veteran man woman person soldier colonel priest bishop imam pope
+    king queen prince premier chancellor envoy negotiator nominee candidate leader official
+    member mother father wife husband son daughter""".split()
+)
+BODY_WORDS = frozenset(
+    """ministry department agency government administration company firm court committee
+    council party union organisation organization army military coalition authority bank
+    commission fund center centre institute association federation board team office
+    campaign group university college school hospital church congress senate parliament
+    assembly panel watchdog corporation inc corp ltd foundation alliance league bureau
+    service""".split()
+)  # with PUBLICATIONS and DOCUMENTS below
+PLURAL_PEOPLE = frozenset("people police staff media public crowd".split())
 # Phrases that name no one however they are written.
 NOT_SOURCES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    the a an in on at of for this that these those there here it its but and so then now
+    the a an in on at of for this that these those there here it its but and so then now one
     when while if as after before since still also yet however meanwhile""".split()
 )
 GENERIC_HEADS = frozenset(
@@ -114,6 +174,26 @@ PREPOSITIONS = frozenset(
 )
 # Words that make a phrase a figure, not a speaker ("60 percent of residents said").
 FIGURES = frozenset("percent per cent % half majority minority number share".split())
+# A number alone names no one ("Twenty-seven [states] ...", "Twelve [percent]").
+NUMBER_WORD = re.compile(
+    r"^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven"
+    r"|eigh|nine)teen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?)(-\w+)?$"
+)
+RELATIVES = frozenset("who which that".split())
+# Prepositions that open no subject: "a report from a site called X" ("from a site" is no one).
+OBJECT_OPENERS = frozenset("from via like".split())
+QUANTIFIERS = frozenset("all both many most some each none few several".split())
+# Prepositions that attach a phrase to a subject's head ("experts on trade", "residents in X").
+ATTACHING = frozenset("of on in at from for with".split())
+# Words after a sentence's first noun phrase that show it is no subject ("Smith and Jones").
+NOT_A_VERB = frozenset("and or who whom which that whose".split())
+# Discourse adverbs set off by commas before a subject ("Meanwhile, X said", "X, however, said").
+DISCOURSE = frozenset(
+    "however meanwhile still instead also moreover nevertheless nonetheless indeed though".split()
+)
+# Words opening a subordinate clause before the main one ("Although X ..., it said").
+SUBORDINATORS = frozenset("although though while when as after because since if whereas".split())
 # Past participles that open a reduced relative clause ("a poll released in May found").
 PARTICIPLE_OPENERS = re.compile(r"^\w+ed$|^(taken|done|shown|written|seen|made)$")
 # People who speak for a body: "a spokesperson for X" speaks for X.
@@ -121,7 +201,9 @@ SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman representative offici
 # Titles that go before a name ("Sen. David Perdue"), kept in the source phrase.
 TITLES = frozenset("mr mrs ms dr sen rep gov gen prof president senator judge".split())
 # Abbreviations whose full stop ends no clause ("Mr. Smith", "Sen. Jones").
-ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen u.s u.k".split())
+ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen rev fr u.s u.k".split())
+# Party labels set off after a name ("Jo Lee, Democrat of Ohio, said"): an inserted phrase.
+PARTIES = frozenset("democrat republican independent democratic".split())
 PASSIVE_AUX = frozenset("was were is are been be being".split())
 NOUNS = {"accusations": ACCUSE, "allegations": ACCUSE, "accusation": ACCUSE, "denial": DENY}
 DECLINE_OBJECT = re.compile(r"^declin\w*\s+to\s+(comment|respond|answer|discuss)", re.I)

@@ -68,6 +68,19 @@ def test_english_abbreviations_and_decimals() -> None:
     ]
 
 
+def test_a_lower_case_word_goes_on_with_the_sentence() -> None:
+    text = (
+        'Sen. Ann Marsh (D-Ore.) said the bill would pass. "Will it?" asked a reporter. '
+        '"It will," said Marsh. Then she left.'
+    )
+    assert texts(text) == [
+        "Sen. Ann Marsh (D-Ore.) said the bill would pass.",
+        '"Will it?" asked a reporter.',
+        '"It will," said Marsh.',
+        "Then she left.",
+    ]
+
+
 def test_markdown_heading_first_line() -> None:
     text = "# Big heading\n\nSome text here. Another sentence."
     spans = segment(text)

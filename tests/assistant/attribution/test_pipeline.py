@@ -235,6 +235,15 @@ def test_arabic_subject_stops_before_object(water) -> None:
     assert unit(water, "ونفى رئيس البلدية كريم العطار").speaker == "رئيس البلدية كريم العطار"
 
 
+def test_a_view_introduces_no_quote() -> None:
+    # "The watchdog rated this claim by the mayor:" holds a view; the quote is the mayor's words
+    units = ["The watchdog rated this claim by the mayor:", '"Rents fell by half."']
+    got = attribute(units, "en")
+    assert got[0].speaker == "The watchdog" and got[1].speaker == "article"
+    said = attribute(["The mayor said:", '"Rents fell by half."'], "en")
+    assert said[1].speaker == "The mayor"
+
+
 # ---- no article-specific names in the product code ---------------------------------------
 ARTICLE_NAMES = ("التليجراف", "Telegraph", "CCDH", "ماسك", "Musk", "Ledger", "Brackenford")
 # The web UI's example prompts and badge legend present the bundled default article on purpose;
