@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.language import arabic, english, has_arabic
+from index.language import arabic, english, has_arabic, script
 
 _MIN_CORE = 2
 
@@ -54,14 +54,14 @@ def skeleton(word: str) -> str:
     if has_arabic(word):
         core = _strip(word, ("ال", "وال", "بال", "لل"), front=True, keep=3)
         core = _strip(core, ("و",), front=True, keep=4) if core == word else core
-        s = core.translate(arabic.TRANSLIT)
-        drop = arabic.TRANSLIT_DROP
+        s = core.translate(script.ARABIC_TRANSLIT)
+        drop = script.ARABIC_TRANSLIT_DROP
     else:
         s = word.lower()
-        for a, b in english.TRANSLIT_DIGRAPHS:
+        for a, b in script.LATIN_DIGRAPHS:
             s = s.replace(a, b)
-        s = s.translate(english.TRANSLIT)
-        drop = english.TRANSLIT_DROP
+        s = s.translate(script.LATIN_TRANSLIT)
+        drop = script.LATIN_TRANSLIT_DROP
     s = "".join(ch for ch in s if ch.isascii() and ch.isalpha() and ch not in drop)
     return _REPEAT.sub(r"\1", s)
 

@@ -62,22 +62,19 @@ def name_skeletons(text: str) -> frozenset[str]:
 _SENTENCE = re.compile(r"(?<=[.!?؟])\s+|\n+")
 
 
-def asking_part(text: str, lang: Language) -> str:
-    """The sentences of a question that ask (end with a question mark or open with a question
-    word); the whole text when none does. Text around them, such as an instruction to the
-    system, is not what the reader asks about the article."""
+def asking_part(text: str) -> str:
+    """The sentences of a question that ask (end with a question mark); the whole text when
+    none does. Text around them, such as an instruction to the system, is not what the reader
+    asks about the article."""
     sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
-    asking = [
-        s for s in sentences
-        if s.endswith(("?", "؟")) or lang.lexicon.QUESTION_START.search(normalize(s))
-    ]  # fmt: skip
+    asking = [s for s in sentences if s.endswith(("?", "؟"))]
     return " ".join(asking) if asking and len(asking) < len(sentences) else text
 
 
 def parse_question(text: str, split: bool = True) -> Question:
     """Parse a (cleaned) question."""
     lang = language(detect_language(text))
-    asked = asking_part(text, lang)
+    asked = asking_part(text)
     pieces = [p for p in lang.lexicon.PART_SPLIT.split(asked) if p.strip()] if split else []
     parts = tuple(parse_question(p, split=False) for p in pieces) if len(pieces) > 1 else ()
     norm = re.sub(r"[؟?]", "", normalize(asked))

@@ -37,12 +37,13 @@ def offers(kind: str, text: str, lang: Language, question: str) -> float:
     norm, qnorm = normalize(text), normalize(question)
     lex = lang.lexicon
     new_words = _words(norm) - _words(qnorm)
+    # A plural counts as its word ("hundreds", "on Fridays"); the lexicons list singulars.
+    new_words |= {w[:-1] for w in new_words if w.endswith("s")}
     if kind == "number":
         return float(bool(numbers(text) - numbers(question) or new_words & lex.NUMBER_WORDS))
     if kind == "time":
         years = set(_YEAR.findall(norm)) - set(_YEAR.findall(qnorm))
-        singular = {w[:-1] for w in new_words if w.endswith("s")}  # "on Fridays", "in the 1990s"
-        return float(bool(years or (new_words | singular) & lex.ANSWER_TIME_WORDS))
+        return float(bool(years or new_words & lex.ANSWER_TIME_WORDS))
     if kind == "reason":
         return float(lex.REASON.search(norm) is not None)
     if kind in ("person", "place"):

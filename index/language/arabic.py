@@ -205,16 +205,5 @@ ROOT_WEAK = frozenset(normalize_arabic("اويء"))
 ACCUSE_QUESTION = re.compile(
     r"(?:بماذا|بم|ما الذي)\s+(?:يتهم|تتهم|اتهم|اتهمت|يلوم|تلوم|انتقد|انتقدت)\s+(\S+)\s+(.+?)$"
 )
-# Arabic letters as transliteration classes shared with Latin names (كاوان شورت ~ Kawann Short).
-TRANSLIT = str.maketrans(
-    {"ب": "b", "ت": "t", "ث": "t", "ج": "g", "ح": "h", "خ": "k", "د": "t", "ذ": "t", "ر": "r",
-     "ز": "s", "س": "s", "ش": "s", "ص": "s", "ض": "t", "ط": "t", "ظ": "s", "غ": "g", "ف": "f",
-     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ع": "", "ا": "", "و": "",
-     "ي": "", "ء": "", "ة": "", "ى": ""}
-)  # fmt: skip
-TRANSLIT_DIGRAPHS: tuple[tuple[str, str], ...] = ()
-TRANSLIT_DROP = frozenset("h")
-# A sentence that asks (normalised letters); a question's other sentences are not searched.
-QUESTION_START = re.compile(r"^\W*[وف]?(من|ما|ماذا|متي|اين|كيف|كم|بكم|لماذا|هل|اي|لمن)(\s|$)")
 # "متى افتتح المتحف ومن صممه": a second question joined by و + a question word (original text).
 PART_SPLIT = re.compile(r"\s+و(?=(?:من|ما|ماذا|مت[ىي]|[أا]ين|كيف|كم|لماذا|هل|[أا]ي)(?:\s|$))")
