@@ -73,16 +73,20 @@ def _cross_line(q: Question, c: Chunk, marks: str) -> str:
         "marks": marks,
         "source_lang": messages.SOURCE_LANG[lang][c.lang],
         "kind": kinds.get(q.answer_type, kinds["other"]),
-        "lifted": messages.LIFTED[lang].format(items=", ".join(shown)) if shown else "",
         "speaker": c.speaker_in(lang),
         "role": messages.ROLE_LABEL[lang][c.role],
     }
     template = (
         messages.CROSS_NARRATED if c.speaker == ARTICLE_SPEAKER else messages.CROSS_ATTRIBUTED
     )
-    frame = template[lang].format(**parts, tail="")
+    while True:
+        parts["lifted"] = messages.LIFTED[lang].format(items=", ".join(shown)) if shown else ""
+        frame = template[lang].format(**parts, tail="")
+        own, other = lift.by_script(frame, lang)
+        if not shown or other <= own * _OWN_SHARE:
+            break
+        shown.pop()  # a long speaker name in the other script leaves less room for names
     # The excerpt may not outweigh the frame: the answer stays in the reader's language.
-    own, other = lift.by_script(frame, lang)
     budget = max(int(own * _OWN_SHARE) - other, 0)
     piece = lift.excerpt(c.text, lift.focus(q, c.text, c.lang, found), budget)
     tail = messages.CROSS_END[lang] if piece == "…" else messages.CROSS_EXCERPT[lang]
