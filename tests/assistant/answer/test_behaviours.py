@@ -69,6 +69,20 @@ def test_why_question_gets_the_reason(museum) -> None:
     assert not ans.abstained and "because storm damage" in quotes(ans)[0]
 
 
+def test_who_accuses_whom_puts_the_accusers_words_first(museum) -> None:
+    ans = museum.ask("What are critics accusing the council of?")
+    assert not ans.abstained and ans.citations[0].role == "accusation"
+    assert "Critics accused the council" in quotes(ans)[0]  # never the accused's own denial
+
+
+def test_yes_no_question_on_a_disputed_point_names_both_sides(museum) -> None:
+    ans = museum.ask("Did the council spend too much on the project?")
+    assert not ans.abstained
+    assert [c.role for c in ans.citations] == ["accusation", "denial"]
+    lead = ans.answer.splitlines()[0]
+    assert "[1]" not in lead and "Critics" in lead and "council" in lead  # who says, who denies
+
+
 def test_off_topic_question_abstains(museum) -> None:
     assert museum.ask("What is the weather in London?").abstained
 
