@@ -150,3 +150,18 @@ YES_NO = {
         "open": "لا يحسم المقال ذلك؛ أقرب ما يرد فيه:",
     },
 }
+# A yes/no question whose cited passages carry a claim and its denial: who claims it, and how.
+YES_NO_DISPUTED = {
+    "en": {
+        "report": "{who} reports it; {other} denies it:",
+        "accusation": "{who} alleges it; {other} denies it:",
+        "statement": "{who} says so; {other} denies it:",
+        "context": "{who} states it; {other} denies it:",
+    },
+    "ar": {
+        "report": "يورد ذلك {who}، وينفيه {other}:",
+        "accusation": "يزعم ذلك {who}، وينفيه {other}:",
+        "statement": "يقول ذلك {who}، وينفيه {other}:",
+        "context": "يذكر ذلك {who}، وينفيه {other}:",
+    },
+}

@@ -114,7 +114,8 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
     claims = [s.hit.chunk for s in cited if s.hit.chunk.role != "denial"]
     denials = [s.hit.chunk for s in cited if s.hit.chunk.role == "denial"]
     if claims and denials:
-        return forms["disputed"].format(who=_who(claims[0], q.lang), other=_who(denials[0], q.lang))
+        said = messages.YES_NO_DISPUTED[q.lang].get(claims[0].role, forms["disputed"])
+        return said.format(who=_who(claims[0], q.lang), other=_who(denials[0], q.lang))
     if denials:
         return forms["denied"].format(who=_who(denials[0], q.lang))
     top = cited[0]
