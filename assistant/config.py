@@ -72,6 +72,37 @@ class AnswerSettings(BaseModel):
     headline_penalty: float = Field(
         0.2, ge=0, description="Subtracted from headlines: they name a story, rarely answer."
     )
+    # fmt: off
+    # With learned weights (assistant/data/answer_model.json, `python -m eval.train.answers`):
+    learned: bool = Field(True, description="Rank and abstain with the weights learned on the "
+        "dev sets when they were trained for the embedder family in use; else the rules below.")
+    model_path: Path | None = Field(
+        None, description="Another learned-weights file (default: the bundled one).")
+    rule_scale: float = Field(60.0, ge=0, description="How many learned ranking units the "
+        "speaker, role and headline rules are worth per unit (learned scores span about ten "
+        "units; a passage in the asked role or by the asked speaker comes first).")
+    abstain_shift: float = Field(0.0, description="Added to the learned abstention threshold "
+        "(log-odds): above 0 abstains more, below 0 less.")
+    min_root_coverage: float = Field(0.25, ge=0, le=1, description="Abstain when no passage in "
+        "the question's language holds this share of its weighted words at root level (about "
+        "1% of answerable dev questions fall under it).")
+    mode_min_root_coverage: float = Field(0.4, ge=0, le=1, description="With passages in both "
+        "languages, one in the question's language competes with the other language's only when "
+        "it holds this share of its words at root level (one or two shared words is another "
+        "article on another subject; 81% of same-language dev answers reach 0.4).")
+    answer_coverage: float = Field(0.9, ge=0, le=1, description="A passage in the question's "
+        "language holding this share of its weighted words, and the kind of answer it asks "
+        "for, answers it whatever the dense similarity (56 of 260 answerable same-language dev "
+        "questions reach it, no unanswerable one reaches 0.8).")
+    related_shown: int = Field(2, ge=0, le=10,
+        description="Passages shown as 'related, but not an answer' on abstaining.")
+    other_side_ratio: float = Field(0.2, ge=0, le=1, description="A denial of a cited claim (or "
+        "the claim a cited denial answers) is cited beside it when its answer probability is "
+        "at least this share of the best passage's.")
+    yes_no_coverage: float = Field(0.6, ge=0, le=1, description="A yes/no question gets "
+        "'Yes/No — according to X' only when the top passage covers this share of its weighted "
+        "words; else the answer says it is not settled.")
+    # fmt: on
     max_citations: int = Field(2, ge=1, le=10, description="Most passages an answer cites.")
     runner_up_ratio: float = Field(
         0.9,

@@ -224,10 +224,12 @@ class Assistant:
         use_llm = self._use_llm(llm)
         self.ensure_default()
         doc_ids = self._doc_filter(doc)
-        hits = self.retriever.hits(q.text, doc_ids, list(q.tokens))
+        hits = self.retriever.hits(q.search_text, doc_ids, list(q.tokens))
         t1 = time.perf_counter()
         cfg = self.settings.answer
-        result, ranked = answer_question(q, hits, self.lexical, doc_ids, cfg, self.min_dense)
+        result, ranked = answer_question(
+            q, hits, self.lexical, doc_ids, cfg, self.min_dense, self.settings.embedder_spec
+        )
         if use_llm and not result.abstained:
             for item in self.llm.answer(q, ranked, result):
                 if isinstance(item, Answer):

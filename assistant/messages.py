@@ -117,3 +117,68 @@ CURRENCY = {
     "en": {"usd": "$", "eur": "€", "gbp": "£"},
     "ar": {"usd": "دولار", "eur": "يورو", "gbp": "جنيه"},
 }
+
+# ---- answers ---------------------------------------------------------------------------------
+# Shown under an abstention: the closest passages, which do not answer.
+RELATED = {"en": "Related, but not an answer:", "ar": "ذات صلة، لكنها ليست إجابة:"}
+# A passage in the other language with no edition in the question's: a frame in the question's
+# language around an excerpt, so the reader learns who says what and what kind of answer it is.
+CROSS_ATTRIBUTED = {
+    "en": "{speaker} ({role}) {marks}, in {source_lang} (no English edition), {kind}{lifted}{tail}",
+    "ar": "يذكر {speaker} ({role}) {marks}، باللغة {source_lang} (لا تتوفر له ترجمة عربية)، "
+    "{kind}{lifted}{tail}",
+}
+CROSS_NARRATED = {
+    "en": "The article itself {marks}, in {source_lang} (no English edition), {kind}{lifted}{tail}",
+    "ar": "يذكر المقال نفسه {marks}، باللغة {source_lang} (لا تتوفر له ترجمة عربية)، "
+    "{kind}{lifted}{tail}",
+}
+# The verbatim words around the lifted answer, when the frame leaves room for them.
+CROSS_EXCERPT = {"en": ": «{excerpt}»", "ar": ": «{excerpt}»"}
+CROSS_END = {"en": ".", "ar": "."}
+SOURCE_LANG = {"en": {"ar": "Arabic", "en": "English"}, "ar": {"ar": "العربية", "en": "الإنجليزية"}}
+# What kind of answer a cross-language passage gives, by the question's answer type.
+ANSWER_KIND = {
+    "en": {
+        "number": "gives the figure", "time": "gives the date", "place": "names the place",
+        "person": "names who", "reason": "gives the reason", "said": "gives the statement",
+        "yes_no": "speaks to this", "other": "answers this",
+    },
+    "ar": {
+        "number": "الرقم", "time": "التاريخ", "place": "المكان", "person": "من هو",
+        "reason": "السبب", "said": "التصريح", "yes_no": "ما يخص السؤال", "other": "الإجابة",
+    },
+}  # fmt: skip
+LIFTED = {"en": " ({items})", "ar": " ({items})"}
+# Yes/no questions: a direct answer when the cited passages settle it.
+YES_NO = {
+    "en": {
+        "yes": "Yes — according to {who}:",
+        "no": "No — according to {who}:",
+        "disputed": "{who} reports it; {other} denies it:",
+        "denied": "{who} denies it:",
+        "open": "The article does not settle this; the closest it comes:",
+    },
+    "ar": {
+        "yes": "نعم، بحسب {who}:",
+        "no": "لا، بحسب {who}:",
+        "disputed": "يورد ذلك {who}، وينفيه {other}:",
+        "denied": "ينفي ذلك {who}:",
+        "open": "لا يحسم المقال ذلك؛ أقرب ما يرد فيه:",
+    },
+}
+# A yes/no question whose cited passages carry a claim and its denial: who claims it, and how.
+YES_NO_DISPUTED = {
+    "en": {
+        "report": "{who} reports it; {other} denies it:",
+        "accusation": "{who} alleges it; {other} denies it:",
+        "statement": "{who} says so; {other} denies it:",
+        "context": "{who} states it; {other} denies it:",
+    },
+    "ar": {
+        "report": "يورد ذلك {who}، وينفيه {other}:",
+        "accusation": "يزعم ذلك {who}، وينفيه {other}:",
+        "statement": "يقول ذلك {who}، وينفيه {other}:",
+        "context": "يذكر ذلك {who}، وينفيه {other}:",
+    },
+}

@@ -59,6 +59,10 @@ class Answer(BaseModel):
     abstained: bool
     statements: list[Statement] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+    related: list[Citation] = Field(
+        default_factory=list,
+        description="when abstaining: the closest passages, shown as related but not an answer",
+    )
     mode: Literal["extractive", "llm"] = "extractive"
     timings_ms: dict[str, float] = Field(default_factory=dict)
     notice: str | None = Field(None, description="why the LLM answer was not used, if it wasn't")

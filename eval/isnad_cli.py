@@ -69,9 +69,12 @@ def isnad(args: Sequence[str], home: Path) -> None:
 
 
 def run_isnad(
-    items: Sequence[Mapping[str, Any]], articles: Sequence[ArticleFile], out: Path
-) -> Path:
-    """Ingest the articles into a fresh index, run one batch; returns the batch output file."""
+    items: Sequence[Mapping[str, Any]], articles: Sequence[ArticleFile], out: Path,
+    inspect: Callable[[Path], None] | None = None,
+) -> Path:  # fmt: skip
+    """Ingest the articles into a fresh index, run one batch; returns the batch output file.
+    `inspect` is called with the index folder before it is deleted (eval.directions measures a
+    plain retriever on the same index)."""
     batch_in, batch_out = out / "batch_in.jsonl", out / "batch_out.jsonl"
     with batch_in.open("w", encoding="utf-8") as f:
         for it in items:
@@ -82,6 +85,8 @@ def run_isnad(
         for call in ingest_calls(articles):
             isnad(call, home)
         isnad(["batch", str(batch_in), "--out", str(batch_out)], home)
+        if inspect is not None:
+            inspect(home)
     return batch_out
 
 

@@ -211,6 +211,9 @@ def score_item(
         s.add("answer_keys_in_answer", not miss, f"answer lacks {miss}")
         extra = [text] + [c.get(k) for c in cites for k in ("quote", "translation")]
         s.add("answer_keys_in_answer_or_citations", not missing_groups(groups, extra))
+        top = [c.get(k) for c in cites[:1] for k in ("quote", "translation")]
+        s.add("answer_keys_in_top_citation", bool(top) and not missing_groups(groups, top),
+              "the first citation lacks the answer")  # fmt: skip
     _evidence(item, cites, s, aliases)
     _precision(item, cites, s)
     _quotes(cites, sources, s)

@@ -22,6 +22,11 @@ METRICS: dict[str, tuple[str, str]] = {
         "answerable questions where every group matches the answer text or a cited quote or "
         "translation / answerable questions",
     ),
+    "answer_keys_in_top_citation": (
+        "answer in the top citation",
+        "answerable questions whose first citation's `quote` or `translation` matches every "
+        "`answer_keys` group / answerable questions",
+    ),
     "citation_recall": (
         "citation recall",
         "gold evidence phrases contained in some cited `quote` (questions: `citations`, claims: "

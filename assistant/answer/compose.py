@@ -1,11 +1,26 @@
-"""The extractive answer: one attributed statement per cited passage, in the question's language."""
+"""The extractive answer: one attributed statement per cited passage, in the question's language.
+
+Both sides: a claim cited without the denial the article carries gets that denial beside it.
+A yes/no question gets a direct lead when the cited passages settle it. A passage in the other
+language, with no edition in the question's, is framed in the question's language (who says it,
+in what role, what kind of answer, the figures or names lifted from it) around a short excerpt,
+so the answer stays readable for someone who cannot read the quote.
+"""
 
 from __future__ import annotations
 
 from assistant import messages
+from assistant.answer import lift
 from assistant.answer.question import Question
 from assistant.answer.rank import Scored
+from assistant.config import AnswerSettings
 from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Statement, as_lang
+from index.language import language, normalize
+
+_CLAIMS = ("report", "accusation", "statement")
+_MAX_LIFTED = 2  # candidate answers a frame lifts
+_MAX_LIFTED_OTHER = 24  # letters of the other script a frame may lift (a name or two)
+_OWN_SHARE = 0.95  # other-script letters allowed per letter of the frame's own script
 
 
 def shown_in(chunk: Chunk, lang: str) -> tuple[str, str]:
@@ -23,24 +38,116 @@ def citation(n: int, c: Chunk, score: float) -> Citation:
     )  # fmt: skip
 
 
-def compose(q: Question, chosen: list[Scored]) -> Answer:
-    """The extractive Answer: one attributed statement per cited passage."""
+def with_other_side(
+    chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings
+) -> list[Scored]:
+    """The chosen passages plus the best-ranked denial of a cited claim (or the claim a cited
+    denial answers), when the retrieved passages carry one and it bears on the question."""
+    roles = {s.hit.chunk.role for s in chosen}
+    want = "denial" if roles & set(_CLAIMS) and "denial" not in roles else None
+    if want is None and "denial" in roles and not roles & set(_CLAIMS):
+        want = "claim"
+    if want is None:
+        return chosen
+    floor = chosen[0].answer_prob * cfg.other_side_ratio
+    ids = {s.hit.chunk.chunk_id for s in chosen}
+    for s in ranked:
+        role = s.hit.chunk.role
+        fits = role == "denial" if want == "denial" else role in _CLAIMS
+        if fits and s.hit.chunk.chunk_id not in ids and s.answer_prob >= floor:
+            return [*chosen, s]
+    return chosen
+
+
+def _cross_line(q: Question, c: Chunk, marks: str) -> str:
+    """A statement about a passage the reader cannot read: framed in the question's language,
+    carrying the figures, dates or names of the asked kind lifted from it, and a verbatim
+    excerpt around them (the whole quote is in the citation)."""
     lang = q.lang
+    found = lift.candidates(q, c.text, c.lang)
+    shown = [f.text for f in found[:_MAX_LIFTED]] if lift.liftable(q) else []
+    while shown and lift.by_script(" ".join(shown), lang)[1] > _MAX_LIFTED_OTHER:
+        shown.pop()  # names in the other script: only as many as keep the frame the reader's
+    kinds = messages.ANSWER_KIND[lang]
+    parts = {
+        "marks": marks,
+        "source_lang": messages.SOURCE_LANG[lang][c.lang],
+        "kind": kinds.get(q.answer_type, kinds["other"]),
+        "speaker": c.speaker_in(lang),
+        "role": messages.ROLE_LABEL[lang][c.role],
+    }
+    template = (
+        messages.CROSS_NARRATED if c.speaker == ARTICLE_SPEAKER else messages.CROSS_ATTRIBUTED
+    )
+    while True:
+        parts["lifted"] = messages.LIFTED[lang].format(items=", ".join(shown)) if shown else ""
+        frame = template[lang].format(**parts, tail="")
+        own, other = lift.by_script(frame, lang)
+        if not shown or other <= own * _OWN_SHARE:
+            break
+        shown.pop()  # a long speaker name in the other script leaves less room for names
+    # The excerpt may not outweigh the frame: the answer stays in the reader's language.
+    budget = max(int(own * _OWN_SHARE) - other, 0)
+    piece = lift.excerpt(c.text, lift.focus(q, c.text, c.lang, found), budget)
+    tail = messages.CROSS_END[lang] if piece == "…" else messages.CROSS_EXCERPT[lang]
+    return template[lang].format(**parts, tail=tail.format(excerpt=piece))
+
+
+def _line(q: Question, c: Chunk, n: int) -> str:
+    marks = f"[{n}]"
+    if not c.readable_in(q.lang):
+        return _cross_line(q, c, marks)
+    text, speaker = shown_in(c, q.lang)
+    frames = messages.ATTRIBUTED[q.lang]
+    if c.speaker == ARTICLE_SPEAKER or c.role not in frames:
+        return messages.NARRATED[q.lang].format(text=text, marks=marks)
+    return frames[c.role].format(speaker=speaker, text=text, marks=marks)
+
+
+def _who(c: Chunk, lang: str) -> str:
+    return messages.ARTICLE_NAME[lang] if c.speaker == ARTICLE_SPEAKER else c.speaker_in(lang)
+
+
+def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
+    """The direct answer to a yes/no question, from who says what in the cited passages."""
+    forms = messages.YES_NO[q.lang]
+    claims = [s.hit.chunk for s in cited if s.hit.chunk.role != "denial"]
+    denials = [s.hit.chunk for s in cited if s.hit.chunk.role == "denial"]
+    if claims and denials:
+        said = messages.YES_NO_DISPUTED[q.lang].get(claims[0].role, forms["disputed"])
+        return said.format(who=_who(claims[0], q.lang), other=_who(denials[0], q.lang))
+    if denials:
+        return forms["denied"].format(who=_who(denials[0], q.lang))
+    top = cited[0]
+    if top.coverage is None or top.coverage < cfg.yes_no_coverage:
+        return forms["open"]
+    text, _ = shown_in(top.hit.chunk, q.lang)
+    lang = language(q.lang)
+    said_no = lang.negated(normalize(text)) and not lang.negated(q.norm)
+    return forms["no" if said_no else "yes"].format(who=_who(top.hit.chunk, q.lang))
+
+
+def compose(
+    q: Question, chosen: list[Scored], ranked: list[Scored] | None = None,
+    cfg: AnswerSettings | None = None,
+) -> Answer:  # fmt: skip
+    """The extractive Answer: one attributed statement per cited passage."""
+    cfg = cfg or AnswerSettings()
+    cited = with_other_side(chosen, ranked or chosen, cfg)
     citations, statements = [], []
-    for n, s in enumerate(chosen, start=1):
+    for n, s in enumerate(cited, start=1):
         c = s.hit.chunk
-        citations.append(citation(n, c, s.score))
-        text, speaker = shown_in(c, lang)
-        frames = messages.ATTRIBUTED[lang]
-        if c.speaker == ARTICLE_SPEAKER or c.role not in frames:
-            line = messages.NARRATED[lang].format(text=text, marks=f"[{n}]")
-        else:
-            line = frames[c.role].format(speaker=speaker, text=text, marks=f"[{n}]")
-        statements.append(Statement(text=line, citations=[n], speaker=c.speaker, role=c.role))
+        citations.append(citation(n, c, s.answer_prob))
+        statements.append(
+            Statement(text=_line(q, c, n), citations=[n], speaker=c.speaker, role=c.role)
+        )
+    lines = [s.text for s in statements]
+    if q.answer_type == "yes_no":
+        lines.insert(0, yes_no_lead(q, cited, cfg))
     return Answer(
         question=q.text,
-        language=as_lang(lang),
-        answer="\n".join(s.text for s in statements),
+        language=as_lang(q.lang),
+        answer="\n".join(lines),
         abstained=False,
         statements=statements,
         citations=citations,

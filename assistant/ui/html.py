@@ -135,7 +135,10 @@ def answer_html(ans: Answer, prefix: str, names: Mapping[str, str] | None = None
     by_id = {c.id: c for c in ans.citations}
     d = direction(lang)
     if ans.abstained or not ans.statements:
-        return f'<div class="isnad-msg abstained" dir="{d}" lang="{lang}">{esc(ans.answer)}</div>'
+        return (
+            f'<div class="isnad-msg abstained" dir="{d}" lang="{lang}">{esc(ans.answer)}'
+            f"{related_html(ans)}</div>"
+        )
     parts = []
     for s in ans.statements:
         first = by_id.get(s.citations[0]) if s.citations else None
@@ -148,6 +151,21 @@ def answer_html(ans: Answer, prefix: str, names: Mapping[str, str] | None = None
     body = "".join(parts)
     return (
         f'<div class="isnad-msg" dir="{d}" lang="{lang}">{body}<div class="meta">{meta}</div></div>'
+    )
+
+
+def related_html(ans: Answer) -> str:
+    """An abstention's closest passages, under a heading that says they do not answer."""
+    if not ans.related:
+        return ""
+    lang = ans.language
+    items = "".join(
+        f'<li>{badge(c.speaker, c.role, lang)}<span dir="auto">{esc(c.quote)}</span></li>'
+        for c in ans.related
+    )
+    return (
+        f'<div class="related" dir="{direction(lang)}" lang="{lang}">'
+        f"<p>{esc(messages.RELATED[lang])}</p><ul>{items}</ul></div>"
     )
 
 

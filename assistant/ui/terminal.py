@@ -19,6 +19,11 @@ def answer_text(ans: Answer) -> str:
         lines.append(f"    {c.quote}")
         if c.translation and ans.language != "ar":
             lines.append(f"    ({c.translation})")
+    if ans.related:  # an abstention's closest passages: shown, but never as an answer
+        lines += ["", messages.RELATED[ans.language]]
+        for c in ans.related:
+            lines.append(f"- {c.speaker} · {labels[c.role]} — {c.doc_id} {c.start}-{c.end}")
+            lines.append(f"    {c.quote}")
     return "\n".join(lines)
 
 

@@ -1,1 +1,2 @@
-"""Training the learned parts of isnad from the dev sets (one command each, deterministic)."""
+"""Training the learned parts of isnad from the dev sets: the weights shipped under
+assistant/data/, each rebuilt by one deterministic command."""

@@ -49,3 +49,19 @@ def normalize(text: str) -> str:
     """The matching form of any text: NFKC, lower case, ASCII digits, normalised Arabic."""
     text = unicodedata.normalize("NFKC", text).translate(_DIGITS).lower()
     return normalize_arabic(text)
+
+
+# ---- names across scripts: letters as shared transliteration classes --------------------------
+# A Latin name and its Arabic spelling share a consonant skeleton (Kawann Short ~ كاوان شورت).
+ARABIC_TRANSLIT = str.maketrans(
+    {"ب": "b", "ت": "t", "ث": "t", "ج": "g", "ح": "h", "خ": "k", "د": "t", "ذ": "t", "ر": "r",
+     "ز": "s", "س": "s", "ش": "s", "ص": "s", "ض": "t", "ط": "t", "ظ": "s", "غ": "g", "ف": "f",
+     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ع": "", "ا": "", "و": "",
+     "ي": "", "ء": "", "ة": "", "ى": ""}
+)  # fmt: skip
+ARABIC_TRANSLIT_DROP = frozenset("h")
+LATIN_DIGRAPHS = (("sh", "s"), ("ch", "s"), ("th", "t"), ("ph", "f"), ("kh", "k"), ("gh", "g"))
+LATIN_TRANSLIT = str.maketrans(
+    {"p": "b", "v": "f", "c": "k", "q": "k", "j": "g", "x": "k", "z": "s", "d": "t"}
+)
+LATIN_TRANSLIT_DROP = frozenset("aeiouywh")

@@ -46,8 +46,13 @@ def test_score_question_recall_precision_quotes_language() -> None:
     assert s.scores["quote_verbatim"] == (2, 3)
     assert s.scores["answer_keys_in_answer"] == (1, 1)
     assert s.scores["answered_when_answerable"] == (1, 1)
+    assert s.scores["answer_keys_in_top_citation"] == (1, 1)
     assert s.scores["lang_match"] == (1, 1)
     assert any("citation 3 not verbatim" in r for r in s.reasons)
+    second_first = {**result, "citations": [off, good]}
+    s = m.score_item(QUESTION, record(second_first), {"port": SOURCE}, ALIASES)
+    assert s.scores["answer_keys_in_top_citation"] == (0, 1)
+    assert s.scores["answer_keys_in_answer_or_citations"] == (1, 1)
 
 
 def test_abstention_both_ways_and_errors() -> None:

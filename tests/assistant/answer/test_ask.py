@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import messages
 from assistant.errors import BadInput, UnknownDocument
 from assistant.messages import NOT_IN_ARTICLE
 from assistant.models import Answer
@@ -172,14 +171,22 @@ def test_arabic_question_about_english_article(shared) -> None:
     top = ans.citations[0]
     assert top.doc_id == FERRY_ID and "Sofia Marchetti" in top.quote
     assert top.role == "accusation" and top.translation is None
-    frame = messages.ATTRIBUTED["ar"]["accusation"].split("{speaker}")[0]  # "يتهم "
-    assert top.quote in ans.answer and frame in ans.answer  # Arabic framing, verbatim quote
+    # No Arabic edition: the answer is an Arabic frame (who, in what role, in which language)
+    # around a bounded excerpt, so that it stays Arabic; the full quote is in the citation.
+    first = ans.answer.splitlines()[0]
+    assert "Sofia Marchetti" in first and "اتهام" in first and "[1]" in first
+    assert ans.statements[0].speaker == top.speaker
+    letters = [ch for ch in ans.answer if ch.isalpha()]
+    assert sum("\u0621" <= ch <= "\u064a" for ch in letters) > len(letters) / 2
 
 
 def test_arabic_question_about_english_article_without_doc(shared) -> None:
+    # Every article in scope: Arabic passages that hold hardly any of the question's words
+    # (another article, another subject) do not outrank the English article that answers it.
     ans = shared.ask(CROSS_Q)
     check_answered(ans, "ar")
     assert ans.citations[0].doc_id == FERRY_ID and "Sofia Marchetti" in ans.citations[0].quote
+    assert all(c.doc_id == FERRY_ID for c in ans.citations)
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
-"""The Arabic lexicon: every word list the product reads for Arabic, in one place.
+"""Arabic reported speech: speech verbs and their forms, subjects, sources, negation, openers.
 
-Entries are written as in text and normalised once at import (see index.normalize): alef forms,
-ya/alef maqsura and ta marbuta are unified, so a list and the text it is matched against agree.
-Nothing here names a person, outlet or sentence of any one article.
+Entries are written as in text and normalised once at import (index.language.script): alef
+forms, ya/alef maqsura and ta marbuta are unified, so a list and the text it is matched against
+agree.
 """
 
 from __future__ import annotations
@@ -114,25 +114,6 @@ NEGATION = re.compile(r"^[وف]?(لا|لم|لن|ليس|ليست)$")
 # Admission verbs ("اعترف X بأنه ..."), matched on normalised text.
 ADMISSION = re.compile(r"(^|\s)[وف]?(اعترف|اعترفت|اقر|اقرت|يعترف|تعترف)(\s|$)")
 
-# ---- questions ------------------------------------------------------------------------------
-# "ماذا قال X", "ما موقف X": what someone said, written in normalised letters.
-SAID_QUESTION = re.compile(
-    r"(?:ماذا|ما الذي|بماذا|بم)\s+(?:قال|قالت|يقول|تقول|صرح|صرحت|علق|علقت|رد|ردت|اعلن|اعلنت)\s+"
-    r"(.+?)(?:\s+(?:من|في|علي|عن|حول|بشان|تجاه)\s|$)"
-    r"|ما\s+(?:هو\s+|هي\s+)?(?:موقف|راي|رد)\s+(.+?)(?:\s+(?:من|في|علي|حول|تجاه)\s|$)"
-)
-# "بحسب X" in a question only orders passages: X may be named differently in the article.
-ACCORDING_QUESTION = re.compile(r"(?:بحسب|حسب|وفقا ل)\s*(.+?)(?:\s*[،,.]|$)")
-
-# ---- search ---------------------------------------------------------------------------------
-STOP_WORDS = _n(
-    """في على من إلى الى عن مع أن إن ان أو او ثم هذا هذه ذلك تلك هو هي هم
-    ما ماذا من متى أين اين كيف كم لماذا هل التي الذي الذين كان كانت يكون قد لقد لا لم لن بعد قبل
-    حول عند كل أي اي بين حيث إذ اذ كما وهو وهي أنه انه أنها انها له لها به بها فيه فيها منه عنه
-    بماذا لماذا وما ما هو هي بحسب حسب لدى لدي عن"""
-)
-# Connectors that open a sentence of news prose (with و/ف): with the speech verbs, they mark
-# where a headline glued to its first sentence ends.
 CONNECTORS = re.compile(r"^[وف](في|علي|من|بعد|مع|كان|كانت)$")
 # A word that starts a sentence, not a headline: a preposition or a و/ف-prefixed word.
 NOT_HEADLINE_START = re.compile(r"^([وف]\w+|في|علي|من|الي|مع|بعد|قبل|عن)$")
@@ -158,100 +139,3 @@ def verb_kind(norm: str) -> str | None:
 
 
 # What a question asks for, from its words (normalised letters; checked in this order).
-ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("said", SAID_QUESTION),
-    ("number", re.compile(r"^\W*[وف]?(كم|بكم)(\s|$)")),
-    ("time", re.compile(r"^\W*[وف]?(متي|في\s+اي\s+(عام|سنه|يوم|شهر|تاريخ))(\s|$)")),
-    ("place", re.compile(
-        r"^\W*[وف]?(اين|الي\s+اين|من\s+اين|في\s+اي\s+(مدينه|بلد|دوله|مكان))(\s|$)")),
-    ("reason", re.compile(r"^\W*[وف]?(لماذا|لم|لاي\s+سبب|ما\s+سبب|ما\s+هو\s+سبب)(\s|$)")),
-    ("person", re.compile(r"^\W*[وف]?(من|مع\s+من|لمن)(\s|$)")),
-    ("yes_no", re.compile(r"^\W*[وف]?(هل|أ)(\s|$)")),
-)  # fmt: skip
-
-
-# ---- verification: hedges, debunks, relative time, measures (issue 13) ----------------------
-# Cue words as normalised tokens; a cue matches with a leading و/ف/ب/ل/ال (see `cue_in`).
-# A report the writer does not vouch for: "يُزعم", "قيل", "ربما", "يُعتقد", "أنباء عن".
-HEDGES = _n(
-    "زعم يزعم يزعمون زعمت مزاعم مزعوم مزعومه ادعاءات ادعت ادعي يدعي قيل يقال ربما "
-    "يعتقد يعتقدون يرجح يرجح ترجح رجحت محتمل محتمله احتمال يبدو تداول تداولت متداول "
-    "متداوله يتداول تناقلت انباء تقارير مصادر غير_مؤكده لم_يتسن لم_يتم_التاكد"
-)
-# The writer says the story is false: "لا صحة", "شائعة", "مفبرك", "نفى صحة".
-DEBUNKS = _n(
-    "لا_صحه عار_عن_الصحه غير_صحيح غير_صحيحه شايعه شايعات اشاعه اشاعات مفبرك مفبركه فبركه "
-    "كاذب كاذبه كاذبا زايف زايفه مزيف مزيفه ملفق ملفقه كذب تكذيب نفي_صحه نفت_صحه "
-    "مضلل مضلله خبر_كاذب اخبار_كاذبه لا_اساس"
-)
-# Someone in the article questions or denies the story (a contrary voice that is not the
-# writer's own verdict): "نفى", "شكك", "لم يتسن التحقق", "استبعد".
-DOUBTS = _n(
-    "نفي نفت ينفي تنفي نفوا ينفون نفيه نفيا شكك شككت يشكك تشكك تشكيك شكوك يشككون استبعد "
-    "استبعدت يستبعد مستبعد انكر انكرت ينكر رفض رفضت يرفض دحض دحضت يدحض فند فندت يفند "
-    "كذبت نفي_صحه نفت_صحه نفي_وجود "
-    "غير_مؤكد غير_مؤكده لم_يتسن لم_يتم_التاكد لم_يتم_التحقق لم_تتاكد لم_يتاكد دون_دليل "
-    "بلا_دليل لا_دليل"
-)
-# Relative time: (unit, offset) of "العام الماضي", "هذا الأسبوع", "أمس"...
-TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
-    (re.compile(p), v)
-    for p, v in (
-        (r"(العام|السنه) (الماضي|الماضيه|المنصرم|المنصرمه|السابق|الفايت)", ("year", -1)),
-        (r"(هذا العام|هذه السنه|العام الحالي|العام الجاري|السنه الحاليه)", ("year", 0)),
-        (r"(العام|السنه) (المقبل|المقبله|القادم|القادمه)", ("year", 1)),
-        (r"الشهر (الماضي|المنصرم|الفايت)", ("month", -1)),
-        (r"(هذا الشهر|الشهر الحالي|الشهر الجاري)", ("month", 0)),
-        (r"الشهر (المقبل|القادم)", ("month", 1)),
-        (r"الاسبوع (الماضي|المنصرم|الفايت)", ("week", -1)),
-        (r"(هذا الاسبوع|الاسبوع الحالي|الاسبوع الجاري)", ("week", 0)),
-        (r"الاسبوع (المقبل|القادم)", ("week", 1)),
-        (r"(^|\s)[وف]?(امس|البارحه)(\s|$)", ("day", -1)),
-        (r"(^|\s)[وف]?(غدا)(\s|$)", ("day", 1)),
-    )
-)
-# What a number measures, by the word after it: counts are compared only with counts.
-MEASURES: dict[str, str] = {
-    **dict.fromkeys(_n("درجه درجات ريختر"), "magnitude"),
-    **dict.fromkeys(_n("ثانيه ثوان دقيقه دقايق ساعه ساعات يوم يوما ايام اسبوع اسابيع شهر "
-                       "شهرا اشهر شهور سنه سنوات سنين عام اعوام عاما"), "duration"),
-    **dict.fromkeys(_n("كم كيلومتر كيلومترا كيلومترات متر مترا امتار ميل اميال قدم"), "length"),
-    **dict.fromkeys(_n("كغ كيلوغرام كيلوغراما طن اطنان"), "weight"),
-}  # fmt: skip
-
-
-def cue_in(words: list[str], cues: frozenset[str]) -> bool:
-    """Whether normalised words hold a cue; multi-word cues are written with "_" between words."""
-    for i, w in enumerate(words):
-        forms = [w, *(w[len(p) :] for p in _CLITICS if w.startswith(p) and len(w) > len(p) + 2)]
-        for form in forms:
-            phrase = form
-            for nxt in ["", *words[i + 1 : i + 4]]:
-                phrase = f"{phrase}_{nxt}" if nxt else phrase
-                if phrase in cues:
-                    return True
-    return False
-
-
-_CLITICS = ("وال", "فال", "بال", "و", "ف", "ب", "ل", "ال")
-
-
-def speech_verbs(norm: str) -> list[str]:
-    """The verbs of a normalised text that only give someone the word ("قالت", "ذكرت"), as
-    written; an accusation or a denial is itself what is said."""
-    return [w for w in norm.split() if verb_kind(w) in (REPORT, SPEECH)]
-
-
-def hedged(norm: str) -> bool:
-    """Whether a normalised text reports without vouching ("يزعم", "قيل", "ربما")."""
-    return cue_in(norm.split(), HEDGES)
-
-
-def debunked(norm: str) -> bool:
-    """Whether a normalised text calls a story false ("لا صحة", "شائعة", "مفبرك")."""
-    return cue_in(norm.split(), DEBUNKS)
-
-
-def doubted(norm: str) -> bool:
-    """Whether a normalised text questions or denies a story ("نفى", "شكك", "لم يتسن")."""
-    return cue_in(norm.split(), DOUBTS)

@@ -1,0 +1,87 @@
+"""English stance cues for verification: hedges, debunking, doubt, relative time, measures."""
+
+from __future__ import annotations
+
+import re
+
+from index.language.english.speech import REPORT, SPEECH, verb_kind
+
+# ---- verification: hedges, debunks, relative time, measures (issue 13) ----------------------
+# A report the writer does not vouch for: "reportedly", "purports to show", "is believed to".
+HEDGE = re.compile(
+    r"\b(reportedly|alleged(ly)?|purported(ly)?|purports?|supposed(ly)?|apparent(ly)?|"
+    r"rumou?rs?|rumou?red|unconfirmed|unverified|speculat\w*|believed|thought to|said to|"
+    r"claim(s|ed)?|may|might|possibl[ey]|perhaps|appears? to|seems? to|suggests?|"
+    r"if true|could not (be )?(independently )?(verif|confirm)\w*)\b",
+    re.IGNORECASE,
+)
+# The writer says a story is false: "a hoax", "fake", "no evidence", "debunked".
+DEBUNK = re.compile(
+    r"\b(hoax(es)?|fakes?|faked|fabricat\w*|false(ly)?|untrue|not true|debunk\w*|bogus|"
+    r"no evidence|satir\w*|prank\w*|photoshop\w*|doctored|myth|misleading|"
+    r"not (real|genuine|authentic)|made up|never happened|retract\w*)\b",
+    re.IGNORECASE,
+)
+# Someone in the article questions or denies the story (a contrary voice that is not the
+# writer's own verdict): "denied", "cast doubt", "could not be verified", "sceptical".
+DOUBT = re.compile(
+    r"\b(den(y|ies|ied|ying|ial)|doubts?|doubted|doubtful|skeptic(al|ism|s)?|sceptic(al|ism|s)?|"
+    r"questioned|questionable|unverified|unconfirmed|refut\w*|rebut\w*|dismiss(ed|es)?|"
+    r"disputed?|disputes|contradict\w*|"
+    r"insist\w* (that )?(it|he|she|they) (was|were|is|are|did) not|"
+    r"(could|can|has|have|had) ?(not|n't) (yet )?(be(en)? )?(independently )?(verif|confirm)\w*|"
+    r"no (proof|evidence)|not (been )?(verified|confirmed))\b",
+    re.IGNORECASE,
+)
+# Relative time: (unit, offset) of "last year", "this week", "yesterday"...
+TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), v)
+    for p, v in (
+        (r"\blast (year|yr)\b|\ba year ago\b", ("year", -1)),
+        (r"\bthis year\b|\bearlier this year\b", ("year", 0)),
+        (r"\bnext year\b", ("year", 1)),
+        (r"\blast month\b", ("month", -1)),
+        (r"\bthis month\b", ("month", 0)),
+        (r"\bnext month\b", ("month", 1)),
+        (r"\blast week\b", ("week", -1)),
+        (r"\bthis week\b", ("week", 0)),
+        (r"\bnext week\b", ("week", 1)),
+        (r"\byesterday\b", ("day", -1)),
+        (r"\btoday\b", ("day", 0)),
+        (r"\btomorrow\b", ("day", 1)),
+    )
+)
+# What a number measures, by the word after it: counts are compared only with counts.
+MEASURES: dict[str, str] = {
+    **dict.fromkeys("magnitude richter".split(), "magnitude"),
+    **dict.fromkeys("second seconds minute minutes hour hours day days week weeks month "
+                    "months year years decade decades".split(), "duration"),
+    **dict.fromkeys("km kilometre kilometres kilometer kilometers mile miles metre metres "
+                    "meter meters feet foot ft inch inches".split(), "length"),
+    **dict.fromkeys("kg kilo kilos kilogram kilograms ton tons tonne tonnes pound "
+                    "lb lbs".split(), "weight"),
+    **dict.fromkeys("old aged".split(), "age"),
+}  # fmt: skip
+
+
+def speech_verbs(norm: str) -> list[str]:
+    """The verbs of a normalised text that only give someone the word ("reported", "said"),
+    as written; an accusation or a denial is itself what is said."""
+    words = norm.split()
+    kinds = (REPORT, SPEECH)
+    return [w for i, w in enumerate(words) if verb_kind(w, words[i - 1] if i else None) in kinds]
+
+
+def hedged(norm: str) -> bool:
+    """Whether a normalised text reports without vouching ("reportedly", "allegedly")."""
+    return HEDGE.search(norm) is not None
+
+
+def debunked(norm: str) -> bool:
+    """Whether a normalised text calls a story false ("hoax", "fake", "no evidence")."""
+    return DEBUNK.search(norm) is not None
+
+
+def doubted(norm: str) -> bool:
+    """Whether a normalised text questions or denies a story ("denied", "unverified")."""
+    return DOUBT.search(norm) is not None
