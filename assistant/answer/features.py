@@ -12,6 +12,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from assistant.answer.chargrams import similarities
 from assistant.answer.morph import latin_names, root, skeleton
 from assistant.answer.question import Question
 from assistant.answer.spans import has_type, numbers, offers
@@ -23,7 +24,7 @@ FEATURES: tuple[str, ...] = (
     "dense", "dense_gap", "dense_rank", "coverage", "coverage_gap", "root_coverage",
     "bm25", "new_content", "offers_type", "lacks_type", "shared_numbers", "shared_names",
     "headline", "first", "length", "bigrams", "doc_coverage",
-    "rare_found", "dense_lift", "dense_rtl", "literal", "window",
+    "rare_found", "dense_lift", "dense_rtl", "literal", "window", "chars",
 )  # fmt: skip
 _WINDOW = 8  # tokens: how close together the question's words should sit in a passage
 
@@ -78,8 +79,11 @@ def featurize(q: Question, hits: list[Hit], lex: LexicalIndex) -> tuple[np.ndarr
     kind = q.answer_type
     q_pairs = _bigrams(q.tokens)
     top_idf = lex.max_idf + 1.0
+    # Letters shared with the question, among the passages whose words compare with it.
+    texts = [h.chunk.text if h.chunk.lang == q.lang else (h.chunk.translation or "") for h in hits]
+    chars = similarities(q.search_text, texts)
     rows = []
-    for h, ok, cov in zip(hits, comparable, covs, strict=True):
+    for h, ok, cov, char in zip(hits, comparable, covs, chars, strict=True):
         c = h.chunk
         have = lex.token_set(c.chunk_id)
         text = c.text + (" " + c.translation if c.translation else "")
@@ -112,5 +116,6 @@ def featurize(q: Question, hits: list[Hit], lex: LexicalIndex) -> tuple[np.ndarr
             # Words written alike across languages (a Latin name or figure inside Arabic text).
             0.0 if ok else coverage(weights, have),
             _window(qset, lex.token_list(c.chunk_id)) if ok else 0.0,
+            char if ok else 0.0,
         ])  # fmt: skip
     return np.array(rows, dtype=np.float64).reshape(len(hits), len(FEATURES)), comparable
