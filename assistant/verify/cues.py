@@ -9,6 +9,7 @@ from functools import lru_cache
 from assistant.verify.numbers import Quantity, quantities
 from index.language import language, normalize
 from index.models import Chunk
+from index.normalize import tokens
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,17 @@ def passage_cues(chunk: Chunk, claim_lang: str) -> Cues:
         own.negated or tr.negated, own.hedged or tr.hedged, own.debunks or tr.debunks,
         own.doubts or tr.doubts, own.times | tr.times, own.quantities + tr.quantities,
     )  # fmt: skip
+
+
+def negates(text: str, lang: str, content: tuple[str, ...], window: int = 6) -> bool:
+    """Whether a negation in the text falls on the claim's own words ("did not take part in the
+    vote" against "voted"): one of them within `window` words after it."""
+    lg, words = language(lang), normalize(text).split()
+    wanted = set(content)
+    return any(
+        lg.negated(w) and wanted & set(tokens(" ".join(words[i + 1 : i + 1 + window])))
+        for i, w in enumerate(words)
+    )
 
 
 def denies(chunk: Chunk, cues: Cues) -> bool:

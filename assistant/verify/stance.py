@@ -16,7 +16,7 @@ from assistant.attribution import speaks
 from assistant.config import VerifySettings
 from assistant.models import Chunk, Stance
 from assistant.verify.claim import Claim
-from assistant.verify.cues import Cues, denies, passage_cues, time_conflict
+from assistant.verify.cues import Cues, denies, negates, passage_cues, time_conflict
 from assistant.verify.matching import ArticleView
 from assistant.verify.numbers import Quantity, same_quantity
 from index.retriever import Hit
@@ -153,6 +153,13 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
         return said(
             "supports" if cues.negated else "refutes", "stated" if cues.negated else "polarity"
         )
+    # The passage carries the claim negated ("X said she did not take part in the vote" against
+    # "X voted"): it says the opposite, whoever says it and in whatever role.
+    if (
+        cues.negated and cov >= cfg.supports and claim.role != "admission"
+        and (not verbatim or negates(c.text, c.lang, claim.content))
+    ):  # fmt: skip
+        return said("refutes", "polarity")
     # A passage that words the whole claim says it, whatever else it calls false or doubts
     # ("X accused Y of spreading false claims"): no voice against it.
     if cues.debunks and not (claim.debunks or claim.negated or verbatim):

@@ -65,3 +65,16 @@ def test_a_figure_of_another_kind_is_not_a_rival() -> None:
     label, judged = verdict("The Eastgate library opened in 1962.")
     assert label == "supported", judged
     assert ("refutes", "quantity") not in judged
+
+
+def test_a_neutral_speaker_negating_the_claim_says_the_opposite() -> None:
+    # "said ... did not" is a statement, not a denial role: the negation itself refutes.
+    article = (
+        "The harbour board approved a new schedule for the ferries on Friday. "
+        "Board member Lena Ortiz said she was abroad and did not take part in the vote on the "
+        "timetable."
+    )
+    chunks = chunks_of(article)
+    a = assess("Lena Ortiz voted for the timetable.", "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+    assert ("refutes", "polarity") in [(j.stance, j.reason) for j in a.judged]
+    assert decide(a.claim, a.judged, a.features, CFG).label == "contradicted"
