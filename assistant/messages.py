@@ -97,7 +97,21 @@ EXPLAIN = {
 # How sure a verdict is (the Verdict's `confidence`), in the terminal and the UI's verdict card.
 CONFIDENCE = {"en": "Confidence: {pct}%", "ar": "درجة الثقة: {pct}٪"}
 
-ATTRIBUTION_PREFIX = {"en": "According to {speaker}: ", "ar": "بحسب {speaker}: "}
+# Put before an LLM statement that lost its attribution, by the cited passage's role.
+ATTRIBUTION_PREFIX = {
+    "en": {
+        "report": "According to {speaker}: ",
+        "accusation": "{speaker} alleges: ",
+        "denial": "{speaker} denies: ",
+        "statement": "{speaker} says: ",
+    },
+    "ar": {
+        "report": "بحسب {speaker}: ",
+        "accusation": "يتهم {speaker}: ",
+        "denial": "ينفي {speaker}: ",
+        "statement": "يقول {speaker}: ",
+    },
+}
 LLM_FALLBACK = {
     "en": "Note: {reason}; showing the extractive answer instead.",
     "ar": "ملاحظة: {reason}؛ نعرض بدلًا من ذلك الإجابة المستخرجة من النص.",

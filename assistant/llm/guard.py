@@ -122,7 +122,7 @@ def check(reply: str, given: dict[int, Chunk], lang: str, grounds: Grounds) -> G
         if first.role != "context" and not _names_speaker(statement, first, lang):
             # Attribution drift: a reported or disputed claim must not read as plain fact.
             who = first.speaker_in(lang)
-            text = messages.ATTRIBUTION_PREFIX[lang].format(speaker=who) + statement
+            text = messages.ATTRIBUTION_PREFIX[lang][first.role].format(speaker=who) + statement
             report.attributed += 1
         report.kept.append(Checked(text, list(dict.fromkeys(cited)), first.speaker, first.role))
     return report

@@ -22,6 +22,11 @@ def test_keeps_a_supported_statement_and_restores_its_attribution() -> None:
     )
     assert len(report.kept) == 1 and not report.removed
     assert report.kept[0].text.startswith("According to")  # the report reads as a report
+
+
+def test_a_restored_attribution_follows_the_role() -> None:
+    report = check("The report was denied [2].", _given(), "en", NO_SIMILARITY)
+    assert report.kept[0].text == "The council denies: The report was denied [2]."
     assert report.attributed == 1
 
 
