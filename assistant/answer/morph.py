@@ -1,6 +1,6 @@
 """Morphology-aware forms of search tokens: a root-like core per word, so that derived forms
 meet (Arabic مؤسس ~ أسس ~ تأسيس, English founder ~ founded), and a transliteration skeleton
-so that a name written in one script can be found in the other (Kawann ~ كاوان)."""
+so that a name written in one script can be found in the other (Marcus ~ ماركوس)."""
 
 from __future__ import annotations
 

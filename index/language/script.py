@@ -52,7 +52,7 @@ def normalize(text: str) -> str:
 
 
 # ---- names across scripts: letters as shared transliteration classes --------------------------
-# A Latin name and its Arabic spelling share a consonant skeleton (Kawann Short ~ كاوان شورت).
+# A Latin name and its Arabic spelling share a consonant skeleton (Marcus Lee ~ ماركوس لي).
 ARABIC_TRANSLIT = str.maketrans(
     {"ب": "b", "ت": "t", "ث": "t", "ج": "g", "ح": "h", "خ": "k", "د": "t", "ذ": "t", "ر": "r",
      "ز": "s", "س": "s", "ش": "s", "ص": "s", "ض": "t", "ط": "t", "ظ": "s", "غ": "g", "ف": "f",
