@@ -75,6 +75,8 @@ def test_a_neutral_speaker_negating_the_claim_says_the_opposite() -> None:
         "timetable."
     )
     chunks = chunks_of(article)
-    a = assess("Lena Ortiz voted for the timetable.", "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+    a = assess(
+        "Lena Ortiz voted for the timetable.", "en", hits_of(chunks), lexical(chunks), 0.75, CFG
+    )
     assert ("refutes", "polarity") in [(j.stance, j.reason) for j in a.judged]
     assert decide(a.claim, a.judged, a.features, CFG).label == "contradicted"
