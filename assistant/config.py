@@ -39,6 +39,39 @@ class ChunkSettings(BaseModel):
     )
 
 
+class IngestSettings(BaseModel):
+    """How articles are embedded and written in bulk (`isnad ingest`, the web UI's uploads)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    batch_rows: int = Field(
+        512,
+        ge=1,
+        description="Rows (chunks and translations) embedded in one call and written as one "
+        "store version; a batch closes at the first article that reaches it.",
+    )
+    write_rows: int = Field(
+        2000, ge=1, description="Rows per Chroma write call (capped by Chroma's own maximum)."
+    )
+    overlap: bool = Field(
+        True,
+        description="Embed the next batch while the previous one is written, and cut the "
+        "articles after it meanwhile.",
+    )
+    workers: int = Field(
+        1, ge=1, le=64, description="Processes that attribute and embed (`ingest --workers N`)."
+    )
+    worker_threads: int | None = Field(
+        None,
+        ge=1,
+        le=64,
+        description="Embedder threads per worker process; unset: embed.threads / workers.",
+    )
+    worker_articles: int = Field(
+        16, ge=1, description="Articles a worker process is given at a time."
+    )
+
+
 class RetrievalSettings(BaseModel):
     """How passages are found: dense and BM25 candidates fused by reciprocal rank."""
 
@@ -49,6 +82,12 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
     lexical_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    refresh_s: float = Field(
+        2.0,
+        ge=0,
+        description="How often, at most, a long-lived process (the web UI) checks whether "
+        "another process or machine changed the index, in seconds (0: before every query).",
+    )
 
 
 class AnswerSettings(BaseModel):
@@ -211,6 +250,9 @@ class Settings(BaseSettings):
     llm_retries: int = Field(1, ge=0, le=5, description="Retries after a failed LLM request.")
     embed: EmbedSettings = Field(default_factory=EmbedSettings, description="Embedding model.")
     chunk: ChunkSettings = Field(default_factory=ChunkSettings, description="Sentence units.")
+    ingest: IngestSettings = Field(
+        default_factory=IngestSettings, description="Bulk embedding and writing."
+    )
     retrieval: RetrievalSettings = Field(
         default_factory=RetrievalSettings, description="Hybrid retrieval."
     )

@@ -14,6 +14,7 @@ import pytest
 from tests.support.articles import BRACKENFORD, FERRY_EN, FERRY_ID, WATER_AR, WATER_ID
 
 CLI_TIMEOUT = 180
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +26,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for var in list(os.environ):
         if (var.startswith("ISNAD_") and var != "ISNAD_HOME") or var.startswith("OPENAI_"):
             monkeypatch.delenv(var, raising=False)
+    # Child processes (the CLI, ingest workers, scripts) import this checkout, not whichever one
+    # the virtualenv's editable install points to.
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     return home
 
 

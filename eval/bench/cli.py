@@ -62,6 +62,24 @@ def _worker_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _vectors(argv: list[str]) -> int:
+    """`_vectors --n N [--cache DIR]`: compute (or complete) the pre-embedded synthetic corpus."""
+    from assistant.config import Settings
+    from eval.bench.vectors import build_cache, default_cache
+    from index.embeddings import IsnadEmbeddings
+
+    p = argparse.ArgumentParser(prog="python -m eval.bench _vectors")
+    p.add_argument("--n", type=int, required=True)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--cache", type=Path)
+    args = p.parse_args(argv)
+    s = Settings()
+    real = IsnadEmbeddings(s.embedder_spec, s.embed.threads)
+    build_cache(args.n, args.seed, args.cache or default_cache(s.embedder_spec), real,
+                s.chunk.max_chars)  # fmt: skip
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; 0 when measured (whatever the numbers), 1 when something broke."""
     argv = sys.argv[1:] if argv is None else argv
@@ -74,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("--n", "--queries", "--seed"):
             pp.add_argument(name, type=int, required=True)
         return probe(pp.parse_args(argv[1:]))
+    if argv[:1] == ["_vectors"]:
+        return _vectors(argv[1:])
     args = _parser().parse_args(argv)
     try:
         sizes = [int(x.replace("_", "")) for x in args.sizes.split(",") if x.strip()]
