@@ -186,7 +186,7 @@ def test_sigkill_while_replacing_an_article(tmp_path: Path, no_default, cli_main
     args = ["--index", str(home), "ingest", *map(str, paths)]
     code, _, err = cli_main(*args)
     assert code == 0, err
-    first, second, third = articles
+    _, second, _ = articles
     articles[second] = articles[second].replace("spring", "autumn") + "Work starts soon.\n"
     paths[1].write_text(articles[second], encoding="utf-8")
     _die(args, "cleanup", 1)
