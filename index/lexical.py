@@ -9,8 +9,7 @@ a query running meanwhile keeps a consistent view.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from itertools import chain
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -29,13 +28,25 @@ def searchable_text(c: Chunk) -> str:
     return " ".join([c.text, c.translation or "", *names, c.mentions or ""])
 
 
-def _block(token_lists: list[list[str]], columns: dict[str, int]) -> sparse.csc_matrix:
+Tokens = list[str] | str | None  # a unit's search tokens, as a list or space-joined (as stored)
+
+
+def _joined(toks: list[str] | str) -> str:
+    return toks if isinstance(toks, str) else " ".join(toks)
+
+
+def _lengths(joined: list[str]) -> np.ndarray:
+    """Tokens per unit (tokens never hold spaces)."""
+    return np.array([s.count(" ") + 1 if s else 0 for s in joined], np.float64)
+
+
+def _block(joined: list[str], columns: dict[str, int]) -> sparse.csc_matrix:
     """Term frequencies of some units (rows) over the vocabulary, which grows with new tokens."""
-    flat = list(chain.from_iterable(token_lists))
+    flat = " ".join(joined).split()
     cols = np.fromiter((columns.setdefault(t, len(columns)) for t in flat), np.int64, len(flat))
-    rows = np.repeat(np.arange(len(token_lists)), [len(t) for t in token_lists])
+    rows = np.repeat(np.arange(len(joined)), _lengths(joined).astype(np.int64))
     data = np.ones(len(flat), np.float64)
-    shape = (len(token_lists), len(columns))
+    shape = (len(joined), len(columns))
     return sparse.csc_matrix((data, (rows, cols)), shape=shape)  # duplicates summed: tf
 
 
@@ -58,22 +69,24 @@ def _rows_of(chunks: list[Chunk], offset: int) -> dict[str, np.ndarray]:
 class LexicalIndex:
     """BM25 over each unit's normalised original text plus its translation."""
 
-    def __init__(self, chunks: list[Chunk], token_lists: list[list[str] | None] | None = None):
+    def __init__(self, chunks: list[Chunk], token_lists: Sequence[Tokens] | None = None):
         # A chunk's speaker is part of what it says: "What did X say" should find X's statements.
         # Tokens stored at ingest are used as they are; only an older index is stemmed again.
+        # Each unit's tokens are kept as one string (split when asked for): 5.7 million token
+        # strings at 10,000 articles would take ~350 MB more.
         given = token_lists or [None] * len(chunks)
-        lists = [
-            t if t is not None else tokens(searchable_text(c))
+        joined = [
+            _joined(t if t is not None else tokens(searchable_text(c)))
             for c, t in zip(chunks, given, strict=True)
         ]
         self._columns: dict[str, int] = {}
-        self.chunks, self.token_lists = list(chunks), lists
-        self._blocks = [_block(lists, self._columns)] if chunks else []
+        self.chunks, self._tokens = list(chunks), joined
+        self._blocks = [_block(joined, self._columns)] if chunks else []
         self.by_id = {c.chunk_id: c for c in self.chunks}
         self._pos = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._rows = _rows_of(self.chunks, 0)
         self._vocab: dict[str, set[str]] = {}
-        self._dl = np.array([len(t) for t in lists], np.float64)
+        self._dl = _lengths(joined)
         self._statistics()
 
     def _statistics(self) -> None:
@@ -94,7 +107,10 @@ class LexicalIndex:
         self._norm = K1 * (1 - B + B * self._dl / avgdl)
 
     def updated(
-        self, added: list[Chunk], token_lists: list[list[str]], removed: Iterable[str] = ()
+        self,
+        added: list[Chunk],
+        token_lists: Sequence[list[str] | str],
+        removed: Iterable[str] = (),
     ) -> LexicalIndex:
         """A new index: these articles' units removed, the added units appended as a new block
         (statistics recomputed; nothing re-read or re-stemmed)."""
@@ -102,14 +118,15 @@ class LexicalIndex:
         new = LexicalIndex.__new__(LexicalIndex)
         n = len(base.chunks)
         new._columns = dict(base._columns)
-        new._blocks = [*base._blocks, _block(token_lists, new._columns)] if added else base._blocks
-        new.chunks, new.token_lists = [*base.chunks, *added], [*base.token_lists, *token_lists]
+        joined = [_joined(t) for t in token_lists]
+        new._blocks = [*base._blocks, _block(joined, new._columns)] if added else base._blocks
+        new.chunks, new._tokens = [*base.chunks, *added], [*base._tokens, *joined]
         # Copies of the dicts (fast) plus the new units: no pass over the old units in Python.
         new.by_id = {**base.by_id, **{c.chunk_id: c for c in added}}
         new._pos = {**base._pos, **{c.chunk_id: n + i for i, c in enumerate(added)}}
         new._rows = {**base._rows, **_rows_of(added, n)}
         new._vocab = dict(base._vocab)  # added articles are new ids: their vocabularies too
-        new._dl = np.concatenate([base._dl, [float(len(t)) for t in token_lists]])
+        new._dl = np.concatenate([base._dl, _lengths(joined)])
         new._statistics()
         return new
 
@@ -122,7 +139,7 @@ class LexicalIndex:
             keep[self._rows[d]] = False
         out = LexicalIndex.__new__(LexicalIndex)
         out.chunks = [c for c, k in zip(self.chunks, keep, strict=True) if k]
-        out.token_lists = [t for t, k in zip(self.token_lists, keep, strict=True) if k]
+        out._tokens = [t for t, k in zip(self._tokens, keep, strict=True) if k]
         out._columns, out._blocks, start = self._columns, [], 0
         for b in self._blocks:
             part = keep[start : start + b.shape[0]]
@@ -136,6 +153,11 @@ class LexicalIndex:
         out._dl = self._dl[keep]
         return out
 
+    @property
+    def token_lists(self) -> list[list[str]]:
+        """Every unit's search tokens, in the order of `chunks` (built on each call)."""
+        return [t.split() for t in self._tokens]
+
     def idf(self, token: str) -> float:
         """How rare a token is here; a token the articles never use weighs most."""
         col = self._columns.get(token)
@@ -146,7 +168,7 @@ class LexicalIndex:
     def token_list(self, chunk_id: str) -> list[str]:
         """The search tokens of one unit, in text order."""
         i = self._pos.get(chunk_id)
-        return self.token_lists[i] if i is not None else []
+        return self._tokens[i].split() if i is not None else []
 
     def rows(self, doc_ids: list[str]) -> np.ndarray:
         """Positions of the given articles' units (sorted)."""
@@ -161,7 +183,7 @@ class LexicalIndex:
         """Every search token one article uses (cached)."""
         if doc_id not in self._vocab:
             self._vocab[doc_id] = set().union(
-                *(self.token_lists[i] for i in self._rows.get(doc_id, []))
+                *(self._tokens[i].split() for i in self._rows.get(doc_id, []))
             )
         return self._vocab[doc_id]
 

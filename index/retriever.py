@@ -73,7 +73,7 @@ class HybridRetriever:
             if self._lexical is None:
                 seen = (self.store.changes(), self.store.logged)  # before reading: no gap
                 versions = self.store.versions()
-                pairs = self.store.chunks_and_tokens(versions)
+                pairs = self.store.units(versions)
                 self._lexical = LexicalIndex([c for c, _ in pairs], [t for _, t in pairs])
                 self._versions = {d: m[VERSION] for d, m in versions.items()}
                 self._seen, self._checked = seen, time.monotonic()
@@ -93,8 +93,8 @@ class HybridRetriever:
             d for d in self._versions if d not in live or live[d][VERSION] != self._versions[d]
         ]
         fresh = {d: m for d, m in live.items() if self._versions.get(d) != m[VERSION]}
-        pairs = self.store.chunks_and_tokens(fresh) if fresh else []
-        lex = lex.updated([c for c, _ in pairs], [t or [] for _, t in pairs], stale)
+        pairs = self.store.units(fresh) if fresh else []
+        lex = lex.updated([c for c, _ in pairs], [t for _, t in pairs], stale)
         for d in stale:
             self._versions.pop(d, None)
         self._versions |= {d: m[VERSION] for d, m in fresh.items()}

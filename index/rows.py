@@ -56,11 +56,11 @@ def unit_meta(c: Chunk, version: int, toks: list[str] | None) -> dict[str, Any]:
     return meta
 
 
-def unit_of(meta: dict[str, Any]) -> tuple[Chunk, list[str]] | None:
-    """The chunk and search tokens of a unit row (None for a translation row)."""
+def unit_of(meta: dict[str, Any]) -> tuple[Chunk, str] | None:
+    """The chunk and space-joined search tokens of a unit row (None for a translation row)."""
     if "chunk" not in meta:
         return None
-    return Chunk.model_validate_json(meta["chunk"]), str(meta.get("tokens", "")).split()
+    return Chunk.model_validate_json(meta["chunk"]), str(meta.get("tokens", ""))
 
 
 def record_meta(info: DocInfo, version: int) -> dict[str, Any]:

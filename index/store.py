@@ -246,9 +246,16 @@ class Store:
         self, versions: dict[str, dict[str, Any]] | None = None
     ) -> list[tuple[Chunk, list[str] | None]]:
         """Every chunk (of the given articles' versions, else of all) with its search tokens."""
+        return [(c, t.split()) for c, t in self.units(versions)]
+
+    def units(self, versions: dict[str, dict[str, Any]] | None = None) -> list[tuple[Chunk, str]]:
+        """Every chunk (of the given articles' versions, else of all) with its search tokens
+        as stored (one space-joined string), in document order."""
         units, _, _ = self._collections()
-        live = {d: m[VERSION] for d, m in (versions or self.versions()).items()}
-        out: list[tuple[Chunk, list[str] | None]] = []
+        live = {
+            d: m[VERSION] for d, m in (self.versions() if versions is None else versions).items()
+        }
+        out: list[tuple[Chunk, str]] = []
 
         def keep(metas: list[dict[str, Any] | None]) -> None:
             for m in metas:

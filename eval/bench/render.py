@@ -24,11 +24,14 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def render(dev: dict[str, Any] | None, rows: Sequence[dict[str, Any]], meta: dict[str, Any],
            notes: Sequence[str], plots: Sequence[str],
-           probes: Sequence[dict[str, Any]] = ()) -> str:  # fmt: skip
+           probes: Sequence[dict[str, Any]] = (), tput: dict[str, Any] | None = None,
+           ) -> str:  # fmt: skip
     """The benchmark report in Markdown."""
     parts = ["# isnad benchmark", ""]
     parts += [f"- {k}: {v}" for k, v in meta.items()] + [""]
     goals: list[list[str]] = []
+    if tput:
+        parts += throughput_section(tput, goals)
     if dev:
         w = dev["warm"]
         base_q, base_c = w["plain_q"]["p50"], w["plain_c"]["p50"]
@@ -87,6 +90,7 @@ def render(dev: dict[str, Any] | None, rows: Sequence[dict[str, Any]], meta: dic
         goals.append(["warm `ask` p50 ≤ 1.3 × plain retriever p50", f"{ratio_ask:.2f} ×",
                       "yes" if ratio_ask <= 1.3 else "**no**"])  # fmt: skip
     if rows:
+        parts += scale_extra(rows, goals)
         parts += ["## Scale (synthetic bilingual articles, `eval/synth/`)", ""]
         parts += [
             "One fresh process per size and store; ingest with one `Assistant.ingest` call "
@@ -164,3 +168,68 @@ def render(dev: dict[str, Any] | None, rows: Sequence[dict[str, Any]], meta: dic
     if plots:
         parts += ["## Plots", "", *(f"![{Path(p).stem}]({p})" for p in plots), ""]
     return "\n".join(parts)
+
+
+def throughput_section(t: dict[str, Any], goals: list[list[str]]) -> list[str]:
+    """Ingest sentences/s against the embedder alone on the same texts, same process."""
+    parts = ["## Ingest throughput against the embedding model's own speed", ""]
+    parts += [
+        f"{t['n']:,} synthetic articles, {t['texts']:,} chunks ({t['distinct_texts']:,} distinct "
+        f"texts), embedder batches of {t['batch_rows']}, {t['threads']} threads. `embedder "
+        "alone` = the same chunk texts through `encode_documents` only, in the same process, "
+        "just before and just after each ingest (their mean is the ceiling); `ingest` = "
+        "`Assistant.ingest` of the files into a fresh index (read, cut, attribute, embed, "
+        "write to Chroma).",
+        "",
+    ]
+    parts += _table(
+        ["ingest", "s", "sentences/s", "embedder alone, sentences/s", "ingest / embedder",
+         "articles/min", "stored chunks"],
+        [[f"{r['variant']}: {r['what']}", _f(r["seconds"]), _f(r["sentences_per_s"]),
+          _f(r["embedder_per_s"]), f"{r['ratio']:.0%}", _f(r["articles_per_min"], ",.0f"),
+          f"{r['stored']:,}"] for r in t["runs"]],
+    )  # fmt: skip
+    best = max(t["runs"], key=lambda r: r["ratio"])
+    goals.append(["ingest ≥ 85% of the embedder's own throughput",
+                  f"{best['ratio']:.0%} ({best['variant']})",
+                  "yes" if best["ratio"] >= 0.85 else "**no**"])  # fmt: skip
+    return parts
+
+
+def scale_extra(rows: Sequence[dict[str, Any]], goals: list[list[str]]) -> list[str]:
+    """Cold start, first query after an ingest, memory and disk at each size."""
+    parts = ["## Scale: start, updates, memory", ""]
+    parts += [
+        "`build` = the one `Assistant.ingest` call over all articles (with `prebuilt`, vectors "
+        "come from the pre-embedded corpus: everything but the model runs). `first query` = the "
+        "first `ask` of the process that built the index (it reads the lexical index from "
+        "Chroma); `cold CLI` = fresh `python -m assistant ask ...` processes on the built index "
+        "(model load, Chroma open, lexical index read, answer); `after ingest` = ingest of new "
+        "articles with the real model, then the first and second `ask` about one of them. RSS: "
+        "the worker process (client) and the Chroma server.",
+        "",
+    ]
+    parts += _table(
+        ["store", "articles", "units", "build", "first query s", "cold CLI s (median)",
+         "new articles: ingest s", "first ask after, ms", "second ask, ms", "found",
+         "client RSS MB (peak / end)", "server RSS MB (peak / end)", "disk MB"],
+        [[r["store"], f"{r['n']:,}", f"{r['units']:,}",
+          f"{r['ingest_s']:,.0f} s{' (prebuilt)' if r.get('prebuilt') else ''}",
+          _f(r["first_query_ms"] / 1000, ",.2f"),
+          _f(statistics.median(r["cold_cli_s"]), ",.2f") if r.get("cold_cli_s") else "–",
+          f"{r['fresh_articles']}: {r['fresh_ingest_ms'] / 1000:,.1f}",
+          _f(r["after_ingest_first_ms"]), _f(r["after_ingest_second_ms"]),
+          "yes" if r["after_ingest_found"] else "**no**",
+          f"{r['peak_rss_mb']:,.0f} / {r['rss_end_mb']:,.0f}",
+          f"{_f(r['server_peak_rss_mb'], ',.0f')} / {_f(r['server_end_rss_mb'], ',.0f')}",
+          _f(r["disk_mb"] if r["disk_mb"] is not None else r["server_disk_mb"], ",.0f")]
+         for r in rows],
+    )  # fmt: skip
+    big = [r for r in rows if r["n"] >= 10_000]
+    if big:
+        worst = max(r["peak_rss_mb"] for r in big)
+        server = max((r["server_peak_rss_mb"] or 0) for r in big)
+        goals.append(["RSS ≤ 2 GB at 10,000 articles (client; server)",
+                      f"{worst:,.0f} MB; {server:,.0f} MB" if server else f"{worst:,.0f} MB",
+                      "yes" if max(worst, server) <= 2048 else "**no**"])  # fmt: skip
+    return parts
