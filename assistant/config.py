@@ -44,32 +44,14 @@ class IngestSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    batch_rows: int = Field(
-        512,
-        ge=1,
-        description="Rows (chunks and translations) embedded in one call and written as one "
-        "store version; a batch closes at the first article that reaches it.",
-    )
-    write_rows: int = Field(
-        2000, ge=1, description="Rows per Chroma write call (capped by Chroma's own maximum)."
-    )
-    overlap: bool = Field(
-        True,
-        description="Embed the next batch while the previous one is written, and cut the "
-        "articles after it meanwhile.",
-    )
-    workers: int = Field(
-        1, ge=1, le=64, description="Processes that attribute and embed (`ingest --workers N`)."
-    )
-    worker_threads: int | None = Field(
-        None,
-        ge=1,
-        le=64,
-        description="Embedder threads per worker process; unset: embed.threads / workers.",
-    )
-    worker_articles: int = Field(
-        16, ge=1, description="Articles a worker process is given at a time."
-    )
+    batch_rows: int = Field(512, ge=1, description="Rows (chunks, translations) embedded in "
+                            "one call and written as one store version.")  # fmt: skip
+    write_rows: int = Field(2000, ge=1, description="Rows per Chroma write (at most Chroma's).")
+    overlap: bool = Field(True, description="Embed a batch while the previous one is written.")
+    workers: int = Field(1, ge=1, le=64, description="Processes that attribute and embed.")
+    worker_threads: int | None = Field(None, ge=1, le=64, description="Embedder threads per "
+                                       "worker; unset: embed.threads / workers.")  # fmt: skip
+    worker_articles: int = Field(16, ge=1, description="Articles given to a worker at a time.")
 
 
 class RetrievalSettings(BaseModel):
@@ -82,12 +64,8 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
     lexical_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
-    refresh_s: float = Field(
-        2.0,
-        ge=0,
-        description="How often, at most, a long-lived process (the web UI) checks whether "
-        "another process or machine changed the index, in seconds (0: before every query).",
-    )
+    refresh_s: float = Field(2.0, ge=0, description="Seconds between checks, in a long-lived "
+                             "process, for other writers' changes (0: every query).")  # fmt: skip
 
 
 class AnswerSettings(BaseModel):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -24,6 +25,7 @@ import numpy as np
 from index.models import Chunk, DocInfo
 
 VERSION = "version"  # metadata key of the write a row belongs to
+PAGE = 500  # doc ids per `$in` filter
 
 
 def new_version() -> int:
@@ -45,6 +47,18 @@ def record_id(doc_id: str, version: int) -> str:
 def chunk_id_of(row_id: str) -> str:
     """The chunk id a unit row stands for (doc ids never hold '#' or '@')."""
     return row_id.split("@", 1)[0].split("#", 1)[0]
+
+
+def doc_filter(ids: list[str], extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A Chroma `where` for the rows of these articles (and `extra`, e.g. a version range)."""
+    where: dict[str, Any] = {"doc_id": {"$in": ids}}
+    return {"$and": [where, extra]} if extra else where
+
+
+def pages(ids: list[str]) -> Iterator[list[str]]:
+    """Doc ids in pages small enough for one filter."""
+    for i in range(0, len(ids), PAGE):
+        yield ids[i : i + PAGE]
 
 
 def unit_meta(c: Chunk, version: int, toks: list[str] | None) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,10 @@ from index.rows import (
     VERSION,
     Prepared,
     chunk_id_of,
+    doc_filter,
     new_version,
     newest,
+    pages,
     record_id,
     record_meta,
     record_of,
@@ -39,7 +41,6 @@ from index.rows import (
 )
 
 CHUNKER_VERSION = "sent-v6"  # bump when segmentation, attribution or the row format change
-_IN = 500  # doc ids per `$in` filter
 
 
 def collection_suffix(embedder: str, max_chunk_chars: int) -> str:
@@ -59,16 +60,6 @@ _CORRUPT = ("malformed", "not a database", "corrupt", "no such table", "no such 
 def first_line(exc: BaseException) -> str:
     """The first line of an exception's message, for one-line errors."""
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-
-
-def _doc_in(ids: list[str], extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    where: dict[str, Any] = {"doc_id": {"$in": ids}}
-    return {"$and": [where, extra]} if extra else where
-
-
-def _pages(ids: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(ids), _IN):
-        yield ids[i : i + _IN]
 
 
 class Store:
@@ -143,8 +134,8 @@ class Store:
         if doc_ids is None:
             return newest(self._records(None, ["metadatas"])["metadatas"] or [], untidy)
         out: dict[str, dict[str, Any]] = {}
-        for page in _pages(sorted(set(doc_ids))):
-            out |= newest(self._records(_doc_in(page), ["metadatas"])["metadatas"] or [], untidy)
+        for page in pages(sorted(set(doc_ids))):
+            out |= newest(self._records(doc_filter(page), ["metadatas"])["metadatas"] or [], untidy)
         return out
 
     def docs(self) -> list[DocInfo]:
@@ -194,7 +185,7 @@ class Store:
                 metadatas=[record_meta(it.info, v) for it in items],
             )  # fmt: skip
             self._drop(ids, {VERSION: {"$lt": v}})
-            newer = self._records(_doc_in(ids, {VERSION: {"$gt": v}}), ["metadatas"])
+            newer = self._records(doc_filter(ids, {VERSION: {"$gt": v}}), ["metadatas"])
             lost = sorted({m["doc_id"] for m in newer["metadatas"] or [] if m})
             if lost:
                 self._drop(lost, {VERSION: v})
@@ -210,9 +201,9 @@ class Store:
         so a record left by an interruption is only ever one whose units are gone *and* that a
         newer record outranks, or one `tidy` removes."""
         units, docs, _ = self._collections()
-        for page in _pages(doc_ids):
-            self._call(units.delete, where=_doc_in(page, extra))
-            self._call(docs.delete, where=_doc_in(page, extra))
+        for page in pages(doc_ids):
+            self._call(units.delete, where=doc_filter(page, extra))
+            self._call(docs.delete, where=doc_filter(page, extra))
 
     def tidy(self, versions: dict[str, dict[str, Any]], doc_ids: Iterable[str]) -> None:
         """Delete what older versions of these articles left behind (an interrupted write)."""
@@ -265,8 +256,8 @@ class Store:
                         out.append(got)
 
         # Read by pages of articles (not by offset, which a concurrent deletion would shift).
-        for page in _pages(sorted(live)):
-            got = self._call(units.get, where=_doc_in(page), include=["metadatas"])
+        for page in pages(sorted(live)):
+            got = self._call(units.get, where=doc_filter(page), include=["metadatas"])
             keep(got["metadatas"] or [])
         return sorted(out, key=lambda p: (p[0].doc_id, p[0].index))
 
