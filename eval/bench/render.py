@@ -135,11 +135,13 @@ def render(dev: dict[str, Any] | None, rows: Sequence[dict[str, Any]], meta: dic
                     "yes" if big["n"] >= 10_000 and big["ask_p50_ms"] <= 150 else "**no**",
                 ]
             )
-            fast = max(rows, key=lambda r: r["ingest_per_min"])
-            goals.append(["ingest ≥ 200 articles/min (best run)",
-                          f"{fast['ingest_per_min']:,.0f} articles/min ({fast['store']}, "
-                          f"N={fast['n']:,})",
-                          "yes" if fast["ingest_per_min"] >= 200 else "**no**"])  # fmt: skip
+            embedded_here = [r for r in rows if not r.get("prebuilt")]  # the model ran
+            if embedded_here:
+                fast = max(embedded_here, key=lambda r: r["ingest_per_min"])
+                goals.append(["ingest ≥ 200 articles/min (best run with the model)",
+                              f"{fast['ingest_per_min']:,.0f} articles/min ({fast['store']}, "
+                              f"N={fast['n']:,})",
+                              "yes" if fast["ingest_per_min"] >= 200 else "**no**"])  # fmt: skip
     if probes:
         parts += ["## Lexical probe: what grows with N, without embedding", ""]
         parts += [
