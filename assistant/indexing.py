@@ -4,6 +4,7 @@ batches and writes each batch as one store version; the lexical index follows ev
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,12 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 Progress = Callable[[IngestResult], None]
+
+
+def spare_cpu(threads: int) -> bool:
+    """Whether this process may use more CPUs than the embedder's threads."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (usable or 1) > threads
 
 
 def index_articles(
@@ -56,7 +63,10 @@ def index_articles(
             report(where[it.info.doc_id][0], IngestResult(
                 it.info.doc_id, where[it.info.doc_id][1], it.info.units))  # fmt: skip
 
-    with BulkWriter(store, a.embeddings, cfg.batch_rows, written, cfg.overlap) as writer:
+    # Overlapping needs a spare core: the model's threads, sharing theirs with cutting and
+    # writing, wait on each other and lose far more than the work they make room for.
+    overlap = cfg.overlap if cfg.overlap is not None else spare_cpu(a.settings.embed.threads)
+    with BulkWriter(store, a.embeddings, cfg.batch_rows, written, overlap) as writer:
         jobs = [(art, aligned) for _, art, _ in todo]
         if workers > 1 and len(jobs) > 1:
             from assistant.workers import prepared_in_workers

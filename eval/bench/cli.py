@@ -81,8 +81,14 @@ def _parser() -> argparse.ArgumentParser:
         help="ingest throughput of N articles against the embedder alone (0: skip)",
     )
     p.add_argument(
+        "--throughput-groups",
+        type=int,
+        default=8,
+        help="slices the throughput articles are measured in (default: %(default)s)",
+    )
+    p.add_argument(
         "--throughput-variants",
-        default="overlap,serial",
+        default="default",
         help=f"ingest variants to time: {', '.join(VARIANTS)} (default: %(default)s)",
     )
     return p  # fmt: skip
@@ -116,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         tp = argparse.ArgumentParser(prog="python -m eval.bench _throughput")
         for name in ("--articles", "--home", "--result"):
             tp.add_argument(name, type=Path, required=True)
-        for name in ("--n", "--seed"):
+        for name in ("--n", "--seed", "--groups"):
             tp.add_argument(name, type=int, required=True)
         tp.add_argument("--variants", required=True)
         return throughput(tp.parse_args(argv[1:]))
