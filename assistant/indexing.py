@@ -63,8 +63,8 @@ def index_articles(
             report(where[it.info.doc_id][0], IngestResult(
                 it.info.doc_id, where[it.info.doc_id][1], it.info.units))  # fmt: skip
 
-    # Overlapping needs a spare core: the model's threads, sharing theirs with cutting and
-    # writing, wait on each other and lose far more than the work they make room for.
+    # Overlapping needs a spare core; without one, the model's threads share theirs with
+    # cutting and writing (on 2 cores the two ran within the noise of each other).
     overlap = cfg.overlap if cfg.overlap is not None else spare_cpu(a.settings.embed.threads)
     with BulkWriter(store, a.embeddings, cfg.batch_rows, written, overlap) as writer:
         jobs = [(art, aligned) for _, art, _ in todo]

@@ -180,8 +180,9 @@ def throughput_section(t: dict[str, Any], goals: list[list[str]]) -> list[str]:
         f"embedder batches of {t['batch_rows']}, {t['threads']} threads. For each group and "
         "variant: the group's chunk texts through `encode_documents` alone (the model's own "
         "speed, the ceiling), then `Assistant.ingest` of the group's files into the variant's "
-        "index (read, cut, attribute, embed, write to Chroma); each side summed over the "
-        "groups, so both see the same load.",
+        "index (read, cut, attribute, embed, write to Chroma). `model alone s` = per group the "
+        "mean of its model-alone slices, summed over the groups; both sides alternate every "
+        "~25 s, so they see the same load.",
         "",
     ]
     parts += _table(
