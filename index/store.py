@@ -272,12 +272,11 @@ class Store:
             if ids is None
             else ({"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}})
         )
-        count = self._call(units.count)
-        if count == 0:
-            return {}
+        # No count() first: Chroma returns fewer rows when it holds fewer (and count() took
+        # 18 ms of a 40 ms query at 287k units in the embedded store).
         got = self._call(
-            units.query, query_embeddings=[vector], n_results=min(k * 2, count),
-            where=where, include=["distances"],
+            units.query, query_embeddings=[vector], n_results=k * 2, where=where,
+            include=["distances"],
         )  # fmt: skip
         out: dict[str, float] = {}
         # Row ids name their chunk ("doc:0007@v", its translation "doc:0007#t@v"): no metadata

@@ -203,19 +203,21 @@ def scale_extra(rows: Sequence[dict[str, Any]], goals: list[list[str]]) -> list[
     """Cold start, first query after an ingest, memory and disk at each size."""
     parts = ["## Scale: start, updates, memory", ""]
     parts += [
-        "`build` = the one `Assistant.ingest` call over all articles (with `prebuilt`, vectors "
-        "come from the pre-embedded corpus: everything but the model runs). `first query` = the "
-        "first `ask` of the process that built the index (it reads the lexical index from "
-        "Chroma); `cold CLI` = fresh `python -m assistant ask ...` processes on the built index "
-        "(model load, Chroma open, lexical index read, answer); `after ingest` = ingest of new "
-        "articles with the real model, then the first and second `ask` about one of them. RSS: "
-        "the worker process (client) and the Chroma server.",
+        "`build` = the one `Assistant.ingest` call over all articles, in its own process (with "
+        "`prebuilt`, vectors come from the pre-embedded corpus: everything but the model runs). "
+        "Then a fresh *serve* process opens the index: `first query` = its first `ask` (it "
+        "reads the lexical index from Chroma), then the warm queries below, then `new "
+        "articles`: ingest of new articles with the model, and the first and second `ask` "
+        "after it (`found`: the new article's figure, asked within it). `cold CLI` = fresh "
+        "`python -m assistant ask ...` processes on the built index (start, model load, Chroma "
+        "open, lexical index read, answer). Client RSS: the serve process's peak, and the cold "
+        "CLI's; server RSS: the Chroma server's peak (build included) and at the end.",
         "",
     ]
     parts += _table(
         ["store", "articles", "units", "build", "first query s", "cold CLI s (median)",
          "new articles: ingest s", "first ask after, ms", "second ask, ms", "found",
-         "client RSS MB (peak / end)", "server RSS MB (peak / end)", "disk MB"],
+         "client RSS MB (serve peak / cold CLI)", "server RSS MB (peak / end)", "disk MB"],
         [[r["store"], f"{r['n']:,}", f"{r['units']:,}",
           f"{r['ingest_s']:,.0f} s{' (prebuilt)' if r.get('prebuilt') else ''}",
           _f(r["first_query_ms"] / 1000, ",.2f"),
@@ -223,16 +225,17 @@ def scale_extra(rows: Sequence[dict[str, Any]], goals: list[list[str]]) -> list[
           f"{r['fresh_articles']}: {r['fresh_ingest_ms'] / 1000:,.1f}",
           _f(r["after_ingest_first_ms"]), _f(r["after_ingest_second_ms"]),
           "yes" if r["after_ingest_found"] else "**no**",
-          f"{r['peak_rss_mb']:,.0f} / {r['rss_end_mb']:,.0f}",
+          f"{r['peak_rss_mb']:,.0f} / {_f(r.get('cold_cli_rss_mb'), ',.0f')}",
           f"{_f(r['server_peak_rss_mb'], ',.0f')} / {_f(r['server_end_rss_mb'], ',.0f')}",
           _f(r["disk_mb"] if r["disk_mb"] is not None else r["server_disk_mb"], ",.0f")]
          for r in rows],
     )  # fmt: skip
     big = [r for r in rows if r["n"] >= 10_000]
     if big:
-        worst = max(r["peak_rss_mb"] for r in big)
-        server = max((r["server_peak_rss_mb"] or 0) for r in big)
-        goals.append(["RSS ≤ 2 GB at 10,000 articles (client; server)",
-                      f"{worst:,.0f} MB; {server:,.0f} MB" if server else f"{worst:,.0f} MB",
-                      "yes" if max(worst, server) <= 2048 else "**no**"])  # fmt: skip
+        for r in big:
+            rss = [("client", r["peak_rss_mb"]), ("cold CLI", r.get("cold_cli_rss_mb") or 0),
+                   ("Chroma server", r["server_peak_rss_mb"] or 0)]  # fmt: skip
+            shown = "; ".join(f"{k} {v:,.0f} MB" for k, v in rss if v)
+            goals.append([f"RSS ≤ 2 GB at {r['n']:,} articles ({r['store']})", shown,
+                          "yes" if max(v for _, v in rss) <= 2048 else "**no**"])  # fmt: skip
     return parts

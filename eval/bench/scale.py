@@ -39,14 +39,21 @@ def run_worker(
         *(["--vectors", str(vectors)] if vectors else []),
     ]  # fmt: skip
     ask = [sys.executable, "-m", "assistant", "ask", article(0, opts.seed).question]
+    res: dict[str, Any] = {}
+    cold_rss: list[float] = []
+
+    def phase(name: str, url: str | None) -> None:
+        extra = ["--phase", name, *(["--url", url] if url else [])]
+        proc = subprocess.run([*cmd, *extra], cwd=ROOT, env=child_env(home), check=False)
+        if proc.returncode != 0:
+            raise BenchError(f"the {store} {name} worker for N={n:,} exited {proc.returncode}")
+        res.update(json.loads(result.read_text(encoding="utf-8")))
 
     def go(url: str | None) -> list[float]:
-        proc = subprocess.run(
-            [*cmd, *(["--url", url] if url else [])], cwd=ROOT, env=child_env(home), check=False
-        )
-        if proc.returncode != 0:
-            raise BenchError(f"the {store} worker for N={n:,} exited {proc.returncode}")
-        return cold_runs(ask, home, url) if opts.cold else []
+        phase("build", url)
+        cold = cold_runs(ask, home, url, cold_rss) if opts.cold else []  # before new articles
+        phase("serve", url)
+        return cold
 
     server: dict[str, float | None] = {"peak": None, "end": None, "disk": None}
     if store == "server":
@@ -56,9 +63,9 @@ def run_worker(
         server["disk"] = disk_mb(work / f"chroma_{n}" / "data")
     else:
         cold = go(None)
-    res: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
     res["server_peak_rss_mb"], res["server_end_rss_mb"] = server["peak"], server["end"]
     res["server_disk_mb"], res["cold_cli_s"] = server["disk"], cold
+    res["cold_cli_rss_mb"] = max(cold_rss, default=None)
     shutil.rmtree(home, ignore_errors=True)
     shutil.rmtree(work / f"chroma_{n}", ignore_errors=True)
     return res

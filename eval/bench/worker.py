@@ -1,8 +1,9 @@
-"""The scale worker: one fresh process per size and store. It builds the index of the first N
-synthetic articles with one `Assistant.ingest` call (optionally from the pre-embedded corpus,
-eval/bench/vectors.py), then times the first query (the lexical index read from the store), warm
-ask/verify against the plain retriever, and an ingest of a few new articles with the real
-embedder followed by the first query after it; JSON result to --result."""
+"""The scale worker, two fresh processes per size and store. `build` indexes the first N synthetic
+articles with one `Assistant.ingest` call (optionally from the pre-embedded corpus,
+eval/bench/vectors.py). `serve` opens the built index as a process answering questions would:
+the first query (the lexical index read from the store), warm ask/verify against the plain
+retriever, then an ingest of a few new articles with the model and the first query after it;
+its RSS is the client's."""
 
 from __future__ import annotations
 
@@ -46,31 +47,49 @@ def _progress(label: str, n: int) -> Any:
 
 
 def worker(args: argparse.Namespace) -> int:
-    """Build, then measure; see the module docstring."""
+    """`--phase build` or `--phase serve` (see the module docstring); JSON result to --result."""
+    res = build(args) if args.phase == "build" else serve(args)
+    res |= {"store": args.store, "n": args.n, "load": load()}
+    args.result.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def build(args: argparse.Namespace) -> dict[str, Any]:
+    """One `Assistant.ingest` call over the first N articles (vectors from the cache, if any)."""
     from eval.bench.vectors import CachedEmbeddings, VectorCache
-    from eval.synth import article
 
     a = make_assistant(args.home, args.url)
     real = a.embeddings
-    load_ms, _ = timed(lambda: real.encode_query("warm-up"))
+    real.encode_query("warm-up")
     cached = CachedEmbeddings(real, VectorCache(args.vectors)) if args.vectors else None
-    if cached is not None:  # the build reads vectors from the cache; queries use the model
+    if cached is not None:  # the build reads vectors from the cache
         a.__dict__["embeddings"] = cached
     paths = sorted(args.articles.glob("synth_*.txt"))[: args.n]
     if len(paths) < args.n:
         raise BenchError(f"only {len(paths)} articles in {args.articles}")
-    label = f"{args.store} N={args.n:,}"
     t0 = time.perf_counter()
-    a.ingest(paths, progress=_progress(label, args.n))
+    a.ingest(paths, progress=_progress(f"{args.store} N={args.n:,}", args.n))
     ingest_s = time.perf_counter() - t0
-    a.__dict__["embeddings"] = a.store.embeddings = real
-    rss_ingest = _rss_mb()
+    return {"ingest_s": ingest_s, "ingest_per_min": args.n / ingest_s * 60,
+            "prebuilt": cached is not None, "cache_misses": cached.misses if cached else None,
+            "build_peak_rss_mb": peak_rss_mb(),
+            "disk_mb": disk_mb(args.home / "chroma") if args.url is None else None}  # fmt: skip
+
+
+def serve(args: argparse.Namespace) -> dict[str, Any]:
+    """A fresh process on the built index, as a server of questions would be: first query,
+    warm ask/verify against the plain retriever, new articles then the first query after."""
+    from eval.synth import article
+
+    a = make_assistant(args.home, args.url)
+    load_ms, _ = timed(lambda: a.embeddings.encode_query("warm-up"))
     n_q = min(args.queries, args.n)
     picks = sorted({round(k * (args.n - 1) / max(1, n_q - 1)) for k in range(n_q)})
     arts = [article(i, args.seed) for i in picks]
     first_ms, _ = timed(lambda: a.ask(arts[0].question))  # reads the lexical index from Chroma
+    rss_first = _rss_mb()
     plain = PlainRetriever(
-        collection=units_collection(a), embeddings=real, k=a.settings.retrieval.top_k
+        collection=units_collection(a), embeddings=a.embeddings, k=a.settings.retrieval.top_k
     )
     questions, claims = [x.question for x in arts], [x.claim for x in arts]
     runs = warm_runs(a, plain, questions, claims, args.rounds)
@@ -81,8 +100,8 @@ def worker(args: argparse.Namespace) -> int:
     steps = breakdown(a, questions)
     text, own = profile_text(lambda: a.ask(questions[-1]))
     (args.out / f"profile_{args.store}_{args.n}_ask.txt").write_text(text, encoding="utf-8")
-    # New articles with the real embedder, then the first query after them: the lexical index
-    # takes them in as they are written, nothing is read again.
+    # New articles with the model, then the first query after them: the lexical index takes
+    # them in as they are written, nothing is read again.
     fresh_dir = args.home.parent / f"fresh_{args.store}_{args.n}"
     fresh_dir.mkdir(parents=True, exist_ok=True)
     fresh = []
@@ -92,13 +111,11 @@ def worker(args: argparse.Namespace) -> int:
         fresh[-1].write_text(art.text, encoding="utf-8")
     fresh_ms, _ = timed(lambda: a.ingest(fresh))
     new = article(args.n + args.fresh - 1, args.seed)
-    after_ms, after = timed(lambda: a.ask(new.question))
+    after_ms, _ = timed(lambda: a.ask(new.question))
     second_ms, _ = timed(lambda: a.ask(new.question))
-    res = {
-        "store": args.store, "n": args.n, "units": plain.collection.count(),
-        "model_load_ms": load_ms, "ingest_s": ingest_s, "ingest_per_min": args.n / ingest_s * 60,
-        "prebuilt": cached is not None,
-        "cache_misses": cached.misses if cached else None, "first_query_ms": first_ms,
+    after = a.ask(new.question, doc=new.doc_id)  # its figure is found in the new article
+    return {
+        "units": plain.collection.count(), "model_load_ms": load_ms, "first_query_ms": first_ms,
         "queries": len(arts), "rounds": args.rounds,
         **{f"{k}_{p}_ms": v[p] for k, v in
            (("ask", stats(runs["ask"])), ("verify", stats(runs["verify"])),
@@ -107,14 +124,9 @@ def worker(args: argparse.Namespace) -> int:
         "found": found, "plain_found": plain_found, "steps_ms": steps, "hot": own,
         "fresh_articles": len(fresh), "fresh_ingest_ms": fresh_ms,
         "after_ingest_first_ms": after_ms, "after_ingest_second_ms": second_ms,
-        "after_ingest_found": new.answer in after.answer,
-        "lexical": a.lexical.stats(),
-        "rss_after_ingest_mb": rss_ingest, "rss_end_mb": _rss_mb(), "peak_rss_mb": peak_rss_mb(),
-        "disk_mb": disk_mb(args.home / "chroma") if args.url is None else None,
-        "load": load(),
+        "after_ingest_found": new.answer in after.answer, "lexical": a.lexical.stats(),
+        "rss_first_query_mb": rss_first, "rss_end_mb": _rss_mb(), "peak_rss_mb": peak_rss_mb(),
     }  # fmt: skip
-    args.result.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
-    return 0
 
 
 def worker_parser() -> argparse.ArgumentParser:
@@ -125,6 +137,7 @@ def worker_parser() -> argparse.ArgumentParser:
     for name in ("--n", "--queries", "--rounds", "--seed", "--fresh"):
         p.add_argument(name, type=int, required=True)
     p.add_argument("--store", required=True)
+    p.add_argument("--phase", choices=["build", "serve"], required=True)
     p.add_argument("--url")
     p.add_argument("--vectors", type=Path, help="pre-embedded corpus folder")
     return p
