@@ -68,6 +68,11 @@ class RetrievalSettings(BaseModel):
     lexical_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
     refresh_s: float = Field(2.0, ge=0, description="Seconds between checks, in a long-lived "
                              "process, for other writers' changes (0: every query).")  # fmt: skip
+    snapshot: bool = Field(True, description="Keep a local copy of the lexical index's input "
+                           "(ISNAD_HOME/cache) so a new process need not read every unit from "
+                           "Chroma.")  # fmt: skip
+    snapshot_stale: float = Field(0.1, ge=0, le=1, description="Rewrite that copy when this share "
+                                  "of the units had to be read from Chroma.")  # fmt: skip
 
 
 class AnswerSettings(BaseModel):

@@ -55,10 +55,12 @@ class Assistant:
     def retriever(self) -> HybridRetriever:
         """The hybrid retriever over the store."""
         from index.retriever import FusionSettings, HybridRetriever
+        from index.snapshot import snapshot_path
 
-        r = self.settings.retrieval
+        r, s = self.settings.retrieval, self.settings
         fusion = FusionSettings(r.top_k, r.dense_k, r.rrf_k, r.dense_weight, r.lexical_weight)
-        return HybridRetriever(self.store, fusion, r.refresh_s)
+        snap = snapshot_path(s.home, s.chroma_url, self.store.suffix) if r.snapshot else None
+        return HybridRetriever(self.store, fusion, r.refresh_s, snap, r.snapshot_stale)
 
     @property
     def lexical(self) -> LexicalIndex:
@@ -84,7 +86,7 @@ class Assistant:
             if self._default_checked or not self.settings.default_article:
                 self._default_checked = True
                 return
-            if not self.store.docs():
+            if self.store.empty():
                 with bundled_article() as art:
                     self.ingest([art.path], doc_id=art.doc_id, aligned=art.aligned, title=art.title)
             self._default_checked = True

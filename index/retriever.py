@@ -1,6 +1,7 @@
 """Hybrid retrieval: dense (Chroma) and lexical (BM25 over normalised text), fused by rank.
 
-The lexical index is built from the store once, then kept up to date: this process's own writes
+The lexical index is built once per process (from a local snapshot, index/snapshot.py, plus the
+articles that changed since, or from the store), then kept up to date: this process's own writes
 are added to it as they are made (`apply`), and writes by other processes or machines are noticed
 from the store's write log (`Store.changes`, checked at most every `refresh_s` seconds) and
 fetched article by article; nothing is rebuilt after an ingest.
@@ -12,13 +13,17 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from index import snapshot
 from index.lexical import LexicalIndex
 from index.models import Chunk
 from index.normalize import tokens
-from index.rows import VERSION, Prepared
+from index.rows import VERSION, Prepared, parse_units
+from index.snapshot import Row
 from index.store import Store
 
 
@@ -50,11 +55,13 @@ class HybridRetriever:
     """
 
     def __init__(
-        self, store: Store, fusion: FusionSettings | None = None, refresh_s: float = 2.0
-    ) -> None:
+        self, store: Store, fusion: FusionSettings | None = None, refresh_s: float = 2.0,
+        snapshot: Path | None = None, snapshot_stale: float = 0.1,
+    ) -> None:  # fmt: skip
         self.store = store
         self.fusion = fusion or FusionSettings()
         self.refresh_s = refresh_s
+        self.snapshot, self.snapshot_stale = snapshot, snapshot_stale
         self._lexical: LexicalIndex | None = None
         self._versions: dict[str, int] = {}  # doc_id -> version the lexical index holds
         self._seen = (0, 0)  # (store.changes(), store.logged) when last in step with the store
@@ -72,14 +79,26 @@ class HybridRetriever:
         with self._lock:
             if self._lexical is None:
                 seen = (self.store.changes(), self.store.logged)  # before reading: no gap
-                versions = self.store.versions()
-                pairs = self.store.units(versions)
+                pairs = parse_units(self._rows(self.store.versions()))
                 self._lexical = LexicalIndex([c for c, _ in pairs], [t for _, t in pairs])
-                self._versions = {d: m[VERSION] for d, m in versions.items()}
                 self._seen, self._checked = seen, time.monotonic()
             elif time.monotonic() - self._checked >= self.refresh_s:
                 self._lexical = self._catch_up(self._lexical)
             return self._lexical
+
+    def _rows(self, live: dict[str, dict[str, Any]]) -> list[Row]:
+        """Every live unit's stored row: from the local snapshot where its article's version is
+        unchanged, from the store otherwise; the snapshot is rewritten when it lacked more than
+        `snapshot_stale` of them (lock held)."""
+        self._versions = versions = {d: m[VERSION] for d, m in live.items()}
+        old = snapshot.read(self.snapshot) if self.snapshot else None
+        same = {d for d, v in old[0].items() if versions.get(d) == v} if old else set()
+        rows = [r for r in old[1] if r[0] in same] if old else []
+        fetched = self.store.raw_units({d: m for d, m in live.items() if d not in same})
+        rows += fetched
+        if self.snapshot and (old is None or len(fetched) > self.snapshot_stale * len(rows)):
+            snapshot.write(self.snapshot, versions, rows)
+        return rows
 
     def _catch_up(self, lex: LexicalIndex) -> LexicalIndex:
         """The index with what other writers changed since it was last in step (lock held)."""

@@ -73,11 +73,10 @@ def unit_meta(c: Chunk, version: int, toks: list[str] | None) -> dict[str, Any]:
     return meta
 
 
-def unit_of(meta: dict[str, Any]) -> tuple[Chunk, str] | None:
-    """The chunk and space-joined search tokens of a unit row (None for a translation row)."""
-    if "chunk" not in meta:
-        return None
-    return Chunk.model_validate_json(meta["chunk"]), str(meta.get("tokens", ""))
+def parse_units(rows: list[tuple[str, str, str]]) -> list[tuple[Chunk, str]]:
+    """(chunk, tokens) of stored unit rows (doc_id, chunk JSON, tokens), in document order."""
+    out = [(Chunk.model_validate_json(c), t) for _, c, t in rows]
+    return sorted(out, key=lambda p: (p[0].doc_id, p[0].index))
 
 
 def record_meta(info: DocInfo, version: int) -> dict[str, Any]:

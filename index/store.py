@@ -34,11 +34,12 @@ from index.rows import (
     new_version,
     newest,
     pages,
+    parse_units,
     record_id,
     record_meta,
     record_of,
-    unit_of,
 )
+from index.snapshot import Row
 
 CHUNKER_VERSION = "sent-v6"  # bump when segmentation, attribution or the row format change
 
@@ -137,6 +138,11 @@ class Store:
         for page in pages(sorted(set(doc_ids))):
             out |= newest(self._records(doc_filter(page), ["metadatas"])["metadatas"] or [], untidy)
         return out
+
+    def empty(self) -> bool:
+        """Whether no article was ever written here (one count, not a read of every record)."""
+        _, docs, _ = self._collections()
+        return int(self._call(docs.count)) == 0
 
     def docs(self) -> list[DocInfo]:
         """Every fully indexed article."""
@@ -242,24 +248,25 @@ class Store:
     def units(self, versions: dict[str, dict[str, Any]] | None = None) -> list[tuple[Chunk, str]]:
         """Every chunk (of the given articles' versions, else of all) with its search tokens
         as stored (one space-joined string), in document order."""
+        return parse_units(self.raw_units(versions))
+
+    def raw_units(self, versions: dict[str, dict[str, Any]] | None = None) -> list[Row]:
+        """(doc_id, chunk JSON, tokens) of every unit of the given articles' versions (else of
+        all), as stored."""
         units, _, _ = self._collections()
         live = {
             d: m[VERSION] for d, m in (self.versions() if versions is None else versions).items()
         }
-        out: list[tuple[Chunk, str]] = []
-
-        def keep(metas: list[dict[str, Any] | None]) -> None:
-            for m in metas:
-                if m and live.get(m["doc_id"]) == m[VERSION]:
-                    got = unit_of(m)
-                    if got:
-                        out.append(got)
-
+        out: list[Row] = []
         # Read by pages of articles (not by offset, which a concurrent deletion would shift).
         for page in pages(sorted(live)):
             got = self._call(units.get, where=doc_filter(page), include=["metadatas"])
-            keep(got["metadatas"] or [])
-        return sorted(out, key=lambda p: (p[0].doc_id, p[0].index))
+            out += [
+                (m["doc_id"], m["chunk"], str(m.get("tokens", "")))
+                for m in got["metadatas"] or []
+                if m and "chunk" in m and live.get(m["doc_id"]) == m[VERSION]
+            ]
+        return out
 
     def dense(
         self, vector: np.ndarray, k: int, doc_ids: Iterable[str] | None = None
