@@ -110,7 +110,8 @@ def render(dev: dict[str, Any] | None, rows: Sequence[dict[str, Any]], meta: dic
               _f(r["ingest_per_min"], ",.0f"), _f(r["first_query_ms"] / 1000, ",.2f"),
               _f(r["ask_p50_ms"]), _f(r["ask_p95_ms"]), _f(r["verify_p50_ms"]),
               _f(r["verify_p95_ms"]), _f(r["plain_p50_ms"]), _f(r["plain_p95_ms"]),
-              f"{r['ask_p50_ms'] / r['plain_p50_ms']:.2f}", f"{r['found']}/{r['queries']}", f"{r['plain_found']}/{r['queries']}",
+              f"{r['ask_p50_ms'] / r['plain_p50_ms']:.2f}", f"{r['found']}/{r['queries']}",
+              f"{r['plain_found']}/{r['queries']}",
               _f(r["peak_rss_mb"], ",.0f"), _f(r["server_peak_rss_mb"], ",.0f"),
               _f(r["disk_mb"] if r["disk_mb"] is not None else r["server_disk_mb"], ",.0f")]
              for r in rows],
