@@ -22,8 +22,8 @@ from index import snapshot
 from index.lexical import LexicalIndex
 from index.models import Chunk
 from index.normalize import tokens
-from index.rows import VERSION, Prepared, parse_units
-from index.snapshot import Row
+from index.rows import VERSION, Prepared, chunk_json, parse_units
+from index.snapshot import Unit
 from index.store import Store
 
 
@@ -79,26 +79,27 @@ class HybridRetriever:
         with self._lock:
             if self._lexical is None:
                 seen = (self.store.changes(), self.store.logged)  # before reading: no gap
-                pairs = parse_units(self._rows(self.store.versions()))
+                pairs = self._units(self.store.versions())
                 self._lexical = LexicalIndex([c for c, _ in pairs], [t for _, t in pairs])
                 self._seen, self._checked = seen, time.monotonic()
             elif time.monotonic() - self._checked >= self.refresh_s:
                 self._lexical = self._catch_up(self._lexical)
             return self._lexical
 
-    def _rows(self, live: dict[str, dict[str, Any]]) -> list[Row]:
-        """Every live unit's stored row: from the local snapshot where its article's version is
-        unchanged, from the store otherwise; the snapshot is rewritten when it lacked more than
-        `snapshot_stale` of them (lock held)."""
+    def _units(self, live: dict[str, dict[str, Any]]) -> list[Unit]:
+        """Every live unit: from the local snapshot where its article's version is unchanged,
+        from the store otherwise, in document order; the snapshot is rewritten when it lacked
+        more than `snapshot_stale` of them (lock held)."""
         self._versions = versions = {d: m[VERSION] for d, m in live.items()}
-        old = snapshot.read(self.snapshot) if self.snapshot else None
-        same = {d for d, v in old[0].items() if versions.get(d) == v} if old else set()
-        rows = [r for r in old[1] if r[0] in same] if old else []
-        fetched = self.store.raw_units({d: m for d, m in live.items() if d not in same})
-        rows += fetched
-        if self.snapshot and (old is None or len(fetched) > self.snapshot_stale * len(rows)):
+        old = snapshot.read(self.snapshot, versions) if self.snapshot else None
+        held, units = old if old else (set(), [])
+        fetched = self.store.raw_units({d: m for d, m in live.items() if d not in held})
+        units += parse_units(fetched)
+        if self.snapshot and (old is None or len(fetched) > self.snapshot_stale * len(units)):
+            rows = ((c.doc_id, chunk_json(c), t) for c, t in units)
             snapshot.write(self.snapshot, versions, rows)
-        return rows
+        units.sort(key=lambda p: (p[0].doc_id, p[0].index))
+        return units
 
     def _catch_up(self, lex: LexicalIndex) -> LexicalIndex:
         """The index with what other writers changed since it was last in step (lock held)."""

@@ -67,10 +67,12 @@ def test_a_new_process_reads_the_snapshot_and_only_what_changed(tmp_path: Path) 
     _same(third, without)
     _same(third, writer)
     # More than a tenth of the units were read from the store: the snapshot was rewritten.
-    saved = json.loads(path.read_text(encoding="utf-8"))
-    assert sorted(saved["versions"]) == sorted([ids[0], ids[2], ids[3], ids[4]])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(lines[0])["versions"]) == sorted([ids[0], ids[2], ids[3], ids[4]])
+    assert len(lines) == 1 + len(third.lexical.chunks)
 
-    path.write_text('{"format": 1, "versions": {"x": 1}, "rows": [["x", "not json", ""]', "utf-8")
+    head = json.loads(lines[0])
+    path.write_text(json.dumps(head) + '\n["gen_02_ar", "not json", ""]\n', "utf-8")
     damaged = Assistant(settings)
     assert _fetched(damaged) == [sorted([ids[0], ids[2], ids[3], ids[4]])]
     _same(damaged, without)
