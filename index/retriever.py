@@ -22,7 +22,7 @@ from index import snapshot
 from index.lexical import LexicalIndex
 from index.models import Chunk
 from index.normalize import tokens
-from index.rows import VERSION, Prepared, chunk_json, parse_units
+from index.rows import VERSION, Prepared, chunk_json
 from index.snapshot import Unit
 from index.store import Store
 
@@ -93,8 +93,8 @@ class HybridRetriever:
         self._versions = versions = {d: m[VERSION] for d, m in live.items()}
         old = snapshot.read(self.snapshot, versions) if self.snapshot else None
         held, units = old if old else (set(), [])
-        fetched = self.store.raw_units({d: m for d, m in live.items() if d not in held})
-        units += parse_units(fetched)
+        fetched = self.store.units({d: m for d, m in live.items() if d not in held})
+        units += fetched
         if self.snapshot and (old is None or len(fetched) > self.snapshot_stale * len(units)):
             rows = ((c.doc_id, chunk_json(c), t) for c, t in units)
             snapshot.write(self.snapshot, versions, rows)

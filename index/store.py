@@ -39,7 +39,6 @@ from index.rows import (
     record_meta,
     record_of,
 )
-from index.snapshot import Row
 
 CHUNKER_VERSION = "sent-v6"  # bump when segmentation, attribution or the row format change
 
@@ -248,25 +247,21 @@ class Store:
     def units(self, versions: dict[str, dict[str, Any]] | None = None) -> list[tuple[Chunk, str]]:
         """Every chunk (of the given articles' versions, else of all) with its search tokens
         as stored (one space-joined string), in document order."""
-        return parse_units(self.raw_units(versions))
-
-    def raw_units(self, versions: dict[str, dict[str, Any]] | None = None) -> list[Row]:
-        """(doc_id, chunk JSON, tokens) of every unit of the given articles' versions (else of
-        all), as stored."""
         units, _, _ = self._collections()
         live = {
             d: m[VERSION] for d, m in (self.versions() if versions is None else versions).items()
         }
-        out: list[Row] = []
-        # Read by pages of articles (not by offset, which a concurrent deletion would shift).
+        out: list[tuple[Chunk, str]] = []
+        # Read by pages of articles (not by offset, which a concurrent deletion would shift),
+        # each page parsed before the next is read: the raw rows never all sit in memory.
         for page in pages(sorted(live)):
             got = self._call(units.get, where=doc_filter(page), include=["metadatas"])
-            out += [
+            out += parse_units([
                 (m["doc_id"], m["chunk"], str(m.get("tokens", "")))
                 for m in got["metadatas"] or []
                 if m and "chunk" in m and live.get(m["doc_id"]) == m[VERSION]
-            ]
-        return out
+            ])  # fmt: skip
+        return sorted(out, key=lambda p: (p[0].doc_id, p[0].index))
 
     def dense(
         self, vector: np.ndarray, k: int, doc_ids: Iterable[str] | None = None

@@ -20,13 +20,13 @@ from tests.support.reliability import generated_articles, write_articles
 def _fetched(a: Assistant) -> list[list[str]]:
     """Record which articles the store is asked for while `a` builds its lexical index."""
     calls: list[list[str]] = []
-    real = a.store.raw_units
+    real = a.store.units
 
     def spy(versions: dict[str, Any] | None = None) -> Any:
         calls.append(sorted(versions or {}))
         return real(versions)
 
-    a.store.raw_units = spy  # type: ignore[method-assign]
+    a.store.units = spy  # type: ignore[method-assign]
     _ = a.lexical
     return calls
 
