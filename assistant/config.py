@@ -47,9 +47,8 @@ class IngestSettings(BaseModel):
     batch_rows: int = Field(512, ge=1, description="Rows (chunks, translations) embedded in "
                             "one call and written as one store version.")  # fmt: skip
     write_rows: int = Field(2000, ge=1, description="Rows per Chroma write (at most Chroma's).")
-    overlap: bool | None = Field(None, description="Embed a batch while the previous one is "
-                                 "written and the next cut; unset: when there are more CPUs "
-                                 "than embed.threads.")  # fmt: skip
+    overlap: bool = Field(True, description="Embed a batch while the previous one is written "
+                          "and the next one cut (off: one step at a time).")  # fmt: skip
     workers: int = Field(1, ge=1, le=64, description="Processes that attribute and embed.")
     worker_threads: int | None = Field(None, ge=1, le=64, description="Embedder threads per "
                                        "worker; unset: embed.threads / workers.")  # fmt: skip

@@ -4,7 +4,6 @@ batches and writes each batch as one store version; the lexical index follows ev
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,12 +15,6 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 Progress = Callable[[IngestResult], None]
-
-
-def spare_cpu(threads: int) -> bool:
-    """Whether this process may use more CPUs than the embedder's threads."""
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (usable or 1) > threads
 
 
 def index_articles(
@@ -63,10 +56,7 @@ def index_articles(
             report(where[it.info.doc_id][0], IngestResult(
                 it.info.doc_id, where[it.info.doc_id][1], it.info.units))  # fmt: skip
 
-    # Overlapping needs a spare core; without one, the model's threads share theirs with
-    # cutting and writing (on 2 cores the two ran within the noise of each other).
-    overlap = cfg.overlap if cfg.overlap is not None else spare_cpu(a.settings.embed.threads)
-    with BulkWriter(store, a.embeddings, cfg.batch_rows, written, overlap) as writer:
+    with BulkWriter(store, a.embeddings, cfg.batch_rows, written, cfg.overlap) as writer:
         jobs = [(art, aligned) for _, art, _ in todo]
         if workers > 1 and len(jobs) > 1:
             from assistant.workers import prepared_in_workers

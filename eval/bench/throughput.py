@@ -26,9 +26,10 @@ from eval.bench.common import ROOT, BenchError, child_env, load, make_assistant
 
 VARIANTS = {  # name -> (what it is, ingest settings overrides, worker processes)
     "default": ("the default settings", {}, 1),
-    "serial": ("batched across articles, embed then write", {"overlap": False}, 1),
-    "overlap": ("batched across articles, next batch embedded while one is written",
-                {"overlap": True}, 1),
+    "serial": ("batched across articles, cut, embed, write one step at a time",
+               {"overlap": False}, 1),
+    "overlap": ("batched across articles, a batch embedded while the one before is written "
+                "and the next cut", {"overlap": True}, 1),
     "workers2": ("2 worker processes (1 embedder thread each; started per group), parent writes",
                  {}, 2),
 }  # fmt: skip
