@@ -12,10 +12,11 @@ from pathlib import Path
 from assistant.attribution import attribute
 from assistant.config import AttributionSettings, LimitSettings
 from assistant.errors import BadInput
-from assistant.models import Chunk
+from assistant.models import Chunk, DocInfo
 from index.chunking import chunk_spans
 from index.ingest import Article, read_article
 from index.language import language
+from index.rows import Prepared
 
 
 @dataclass(frozen=True)
@@ -97,3 +98,17 @@ def build_chunks(
         )
         for i, u in enumerate(spans)
     ]  # fmt: skip
+
+
+def prepare(
+    art: Article, aligned: dict[tuple[int, int], str] | None, max_chars: int, embedder: str,
+    settings: AttributionSettings | None = None,
+) -> Prepared:  # fmt: skip
+    """An article ready to embed and store: its chunks attributed, its record, search tokens."""
+    chunks = build_chunks(art, aligned, max_chars, settings)
+    info = DocInfo(
+        doc_id=art.doc_id, title=art.title, lang=art.lang, path=art.path, sha256=art.sha256,
+        units=len(chunks), chars=len(art.source_text), aligned=aligned is not None,
+        embedder=embedder,
+    )  # fmt: skip
+    return Prepared.of(info, art.source_text, chunks)

@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--title")
     ing.add_argument("--lang", choices=["ar", "en"])
     ing.add_argument("--aligned", type=Path, metavar="UNITS.jsonl", help="aligned edition")
+    ing.add_argument(
+        "--workers", type=int, metavar="N",
+        help="processes that attribute and embed (default: ISNAD_INGEST__WORKERS, 1); "
+        "several `isnad ingest` may also write to one Chroma server at once",
+    )  # fmt: skip
 
     att = sub.add_parser("attribute", help="an article's voice map: who states each unit, how")
     att.add_argument("file", nargs="?", type=Path, metavar="FILE", help="read, not indexed")
@@ -122,6 +127,8 @@ def _cmd_attribute(args: argparse.Namespace) -> int:
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    if args.workers is not None and not 1 <= args.workers <= 64:
+        raise BadInput("--workers takes a number from 1 to 64")
     assistant = _assistant(args)
     bars: list[Any] = []  # made on the first indexed file, so a refused call prints no bar
 
@@ -138,7 +145,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     try:
         assistant.ingest(
             args.files, doc_id=args.doc_id, title=args.title, lang=args.lang,
-            aligned=args.aligned, progress=report,
+            aligned=args.aligned, progress=report, workers=args.workers,
         )  # fmt: skip
     finally:
         for bar in bars:

@@ -53,6 +53,22 @@ class ChunkSettings(BaseModel):
     )
 
 
+class IngestSettings(BaseModel):
+    """How articles are embedded and written in bulk (`isnad ingest`, the web UI's uploads)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    batch_rows: int = Field(512, ge=1, description="Rows (chunks, translations) embedded in "
+                            "one call and written as one store version.")  # fmt: skip
+    write_rows: int = Field(2000, ge=1, description="Rows per Chroma write (at most Chroma's).")
+    overlap: bool = Field(True, description="Embed a batch while the previous one is written "
+                          "and the next one cut (off: one step at a time).")  # fmt: skip
+    workers: int = Field(1, ge=1, le=64, description="Processes that attribute and embed.")
+    worker_threads: int | None = Field(None, ge=1, le=64, description="Embedder threads per "
+                                       "worker; unset: embed.threads / workers.")  # fmt: skip
+    worker_articles: int = Field(16, ge=1, description="Articles given to a worker at a time.")
+
+
 class RetrievalSettings(BaseModel):
     """How passages are found: dense and BM25 candidates fused by reciprocal rank."""
 
@@ -63,6 +79,13 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
     lexical_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    refresh_s: float = Field(2.0, ge=0, description="Seconds between checks, in a long-lived "
+                             "process, for other writers' changes (0: every query).")  # fmt: skip
+    snapshot: bool = Field(True, description="Keep a local copy of the lexical index's input "
+                           "(ISNAD_HOME/cache) so a new process need not read every unit from "
+                           "Chroma.")  # fmt: skip
+    snapshot_stale: float = Field(0.1, ge=0, le=1, description="Rewrite that copy when this share "
+                                  "of the units had to be read from Chroma.")  # fmt: skip
 
 
 class LimitSettings(BaseModel):
@@ -114,6 +137,9 @@ class Settings(BaseSettings):
     llm_retries: int = Field(1, ge=0, le=5, description="Retries after a failed LLM request.")
     embed: EmbedSettings = Field(default_factory=EmbedSettings, description="Embedding model.")
     chunk: ChunkSettings = Field(default_factory=ChunkSettings, description="Sentence units.")
+    ingest: IngestSettings = Field(
+        default_factory=IngestSettings, description="Bulk embedding and writing."
+    )
     retrieval: RetrievalSettings = Field(
         default_factory=RetrievalSettings, description="Hybrid retrieval."
     )

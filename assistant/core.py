@@ -48,17 +48,19 @@ class Assistant:
 
         return Store(
             self.settings.home, self.settings.chroma_url, self.embeddings,
-            self.settings.chunk.max_chars,
+            self.settings.chunk.max_chars, self.settings.ingest.write_rows,
         )  # fmt: skip
 
     @cached_property
     def retriever(self) -> HybridRetriever:
         """The hybrid retriever over the store."""
         from index.retriever import FusionSettings, HybridRetriever
+        from index.snapshot import snapshot_path
 
-        r = self.settings.retrieval
+        r, s = self.settings.retrieval, self.settings
         fusion = FusionSettings(r.top_k, r.dense_k, r.rrf_k, r.dense_weight, r.lexical_weight)
-        return HybridRetriever(self.store, fusion)
+        snap = snapshot_path(s.home, s.chroma_url, self.store.suffix) if r.snapshot else None
+        return HybridRetriever(self.store, fusion, r.refresh_s, snap, r.snapshot_stale)
 
     @property
     def lexical(self) -> LexicalIndex:
@@ -84,7 +86,7 @@ class Assistant:
             if self._default_checked or not self.settings.default_article:
                 self._default_checked = True
                 return
-            if not self.store.docs():
+            if self.store.empty():
                 with bundled_article() as art:
                     self.ingest([art.path], doc_id=art.doc_id, aligned=art.aligned, title=art.title)
             self._default_checked = True
@@ -97,16 +99,19 @@ class Assistant:
         lang: str | None = None,
         aligned: Path | None = None,
         progress: Callable[[IngestResult], None] | None = None,
+        workers: int | None = None,
     ) -> list[IngestResult]:
-        """Read, check and index files; every file is checked before any is indexed."""
+        """Read, check and index files (every file is checked before any is indexed), embedded
+        in batches across articles, by `workers` processes (default: the setting)."""
+        from assistant.indexing import index_articles
+        from index.aligned import load_aligned
+
         articles = read_articles(list(paths), doc_id, title, lang, aligned, self.settings.limits)
-        results = []
-        for art in articles:
-            result = self._index(art, aligned)
-            results.append(result)
-            if progress:
-                progress(result)
-        return results
+        units = (
+            load_aligned(aligned, articles[0].source_text, articles[0].lang) if aligned else None
+        )
+        n = workers or self.settings.ingest.workers
+        return index_articles(self, articles, units, progress, n)
 
     def ingest_text(
         self, text: str, doc_id: str, title: str | None = None, lang: str | None = None
@@ -115,26 +120,9 @@ class Assistant:
         limit = self.settings.limits.max_file_bytes
         if len(text.encode("utf-8")) > limit:
             raise BadInput(f"the text is over the {limit:,}-byte limit")
-        return self._index(make_article(text, doc_id, title, lang), None)
+        from assistant.indexing import index_articles
 
-    def _index(self, art: Article, aligned_path: Path | None) -> IngestResult:
-        from index.aligned import load_aligned
-
-        old = self.store.doc(art.doc_id)
-        aligned = load_aligned(aligned_path, art.source_text, art.lang) if aligned_path else None
-        if old and old.sha256 == art.sha256 and (aligned is None or old.aligned):
-            return IngestResult(art.doc_id, "unchanged", old.units)
-        chunks = build_chunks(
-            art, aligned, self.settings.chunk.max_chars, self.settings.attribution
-        )
-        info = DocInfo(
-            doc_id=art.doc_id, title=art.title, lang=art.lang, path=art.path, sha256=art.sha256,
-            units=len(chunks), chars=len(art.source_text), aligned=aligned is not None,
-            embedder=self.embeddings.spec,
-        )  # fmt: skip
-        self.store.put(info, art.source_text, chunks)
-        self.retriever.invalidate()
-        return IngestResult(art.doc_id, "replaced" if old else "added", len(chunks))
+        return index_articles(self, [make_article(text, doc_id, title, lang)], None)[0]
 
     def docs(self) -> list[DocInfo]:
         """The indexed articles."""
@@ -152,7 +140,7 @@ class Assistant:
     def remove(self, doc_id: str) -> int:
         """Remove an article; returns how many chunks went with it."""
         n = self.store.remove(doc_id)
-        self.retriever.invalidate()
+        self.retriever.apply([], 0, [doc_id])
         return n
 
     # ---- voice maps ---------------------------------------------------------------------

@@ -1,10 +1,15 @@
 """The Chroma store: sentence units with their vectors, and one record per article.
 
 Embedded persistent client under ISNAD_HOME by default, a Chroma server when a URL is given.
-An article's record is written after all its units, so a unit whose article has no record
-belongs to an interrupted ingest: readers ignore it and the next ingest of that id replaces it.
-Replacing an article drops its record first, then its units. Writes from one process are
-serialised (one lock per store), so two threads indexing the same id cannot interleave units.
+Each write of articles is one *version* (index/rows.py): its units are written first, then its
+records, so an article appears whole or not at all (a unit without a record of its version
+belongs to an interrupted write and is never read). Readers take each article's newest record and
+the units of that version. After writing, a writer deletes older versions of its articles, and
+removes its own version if another writer (another process or machine) wrote a newer one
+meanwhile: however writers interleave, each article ends up once, whole, the newest version.
+Deleting rows older than an existing record never hurts a reader, since readers only take the
+newest record, and its writer has written all its units before it. Writes from one process are
+also serialised (one lock per store).
 """
 
 from __future__ import annotations
@@ -20,12 +25,22 @@ import numpy as np
 
 from index.embeddings import IsnadEmbeddings
 from index.errors import BadInput, StoreError, UnknownDocument
-from index.lexical import searchable_text
 from index.models import Chunk, DocInfo
-from index.normalize import tokens
+from index.rows import (
+    VERSION,
+    Prepared,
+    chunk_id_of,
+    doc_filter,
+    new_version,
+    newest,
+    pages,
+    parse_units,
+    record_id,
+    record_meta,
+    record_of,
+)
 
-CHUNKER_VERSION = "sent-v7"  # bump when segmentation, attribution or stored fields change
-_BATCH = 256
+CHUNKER_VERSION = "sent-v8"  # bump when segmentation, attribution or the row format change
 
 
 def collection_suffix(embedder: str, max_chunk_chars: int) -> str:
@@ -48,23 +63,27 @@ def first_line(exc: BaseException) -> str:
 
 
 class Store:
-    """Units and article records in two Chroma collections named after the settings hash."""
+    """Units, article records and a write log in three Chroma collections named after the
+    settings hash."""
 
     def __init__(
-        self, home: Path, url: str | None, embeddings: IsnadEmbeddings, max_chunk_chars: int
-    ) -> None:
+        self, home: Path, url: str | None, embeddings: IsnadEmbeddings, max_chunk_chars: int,
+        write_rows: int = 2000,
+    ) -> None:  # fmt: skip
         self.home, self.url, self.embeddings = home, url, embeddings
         self.suffix = collection_suffix(embeddings.spec, max_chunk_chars)
+        self.write_rows = write_rows
+        self.logged = 0  # entries this object added to the write log (see `changes`)
         self._lock = threading.Lock()
         self._write = threading.RLock()
-        self._cols: tuple[Any, Any] | None = None
+        self._cols: tuple[Any, Any, Any] | None = None
 
     @property
     def where(self) -> str:
         """Where the index lives, for messages."""
         return self.url or str(self.home / "chroma")
 
-    def _collections(self) -> tuple[Any, Any]:
+    def _collections(self) -> tuple[Any, Any, Any]:
         with self._lock:
             if self._cols is None:
                 from index.chroma import ChromaAdapter, open_client
@@ -81,9 +100,11 @@ class Store:
                     docs = client.get_or_create_collection(
                         f"isnad_docs_{self.suffix}", embedding_function=ef
                     )
+                    log = client.get_or_create_collection(f"isnad_log_{self.suffix}")
+                    self.write_rows = max(1, min(self.write_rows, client.get_max_batch_size()))
                 except Exception as exc:
                     raise self._error(exc, f"Chroma at {self.where}: {first_line(exc)}") from exc
-                self._cols = (units, docs)
+                self._cols = (units, docs, log)
             return self._cols
 
     def _call(self, fn: Any, *args: Any, **kw: Any) -> Any:
@@ -101,110 +122,170 @@ class Store:
         return StoreError(message)
 
     # ---- articles ---------------------------------------------------------------------
+    def _records(self, where: dict[str, Any] | None, include: list[str]) -> dict[str, Any]:
+        _, docs, _ = self._collections()
+        return dict(self._call(docs.get, where=where, include=include))
+
+    def versions(
+        self, doc_ids: list[str] | None = None, untidy: list[str] | None = None
+    ) -> dict[str, dict[str, Any]]:
+        """doc_id -> metadata of its newest record (every article, or the given ones); articles
+        that also have older records (an interrupted write) are added to `untidy`."""
+        if doc_ids is None:
+            return newest(self._records(None, ["metadatas"])["metadatas"] or [], untidy)
+        out: dict[str, dict[str, Any]] = {}
+        for page in pages(sorted(set(doc_ids))):
+            out |= newest(self._records(doc_filter(page), ["metadatas"])["metadatas"] or [], untidy)
+        return out
+
+    def empty(self) -> bool:
+        """Whether no article was ever written here (one count, not a read of every record)."""
+        _, docs, _ = self._collections()
+        return int(self._call(docs.count)) == 0
+
     def docs(self) -> list[DocInfo]:
         """Every fully indexed article."""
-        _, docs = self._collections()
-        got = self._call(docs.get, include=["metadatas"])
-        # A record deleted while the read runs comes back without metadata: skip it.
-        infos = [DocInfo.model_validate(m) for m in got["metadatas"] or [] if m]
-        return sorted(infos, key=lambda d: d.doc_id)
+        return sorted((record_of(m) for m in self.versions().values()), key=lambda d: d.doc_id)
 
     def doc(self, doc_id: str) -> DocInfo | None:
         """One article's record, or None."""
-        _, docs = self._collections()
-        got = self._call(docs.get, ids=[doc_id], include=["metadatas"])
-        meta = got["metadatas"][0] if got["ids"] and got["metadatas"] else None
-        return DocInfo.model_validate(meta) if meta else None
+        meta = self.versions([doc_id]).get(doc_id)
+        return record_of(meta) if meta else None
 
     def source_text(self, doc_id: str) -> str:
         """The exact text an article's offsets point into."""
-        _, docs = self._collections()
-        got = self._call(docs.get, ids=[doc_id], include=["documents"])
-        if not got["ids"]:
+        got = self._records({"doc_id": doc_id}, ["metadatas", "documents"])
+        rows = [(m[VERSION], d) for m, d in zip(got["metadatas"] or [], got["documents"] or [],
+                                                 strict=True) if m]  # fmt: skip
+        if not rows:
             raise UnknownDocument(f"unknown document {doc_id!r} (see `isnad docs`)")
-        return str(got["documents"][0])
+        return str(max(rows, key=lambda r: r[0])[1])
 
     def put(self, info: DocInfo, source_text: str, chunks: list[Chunk]) -> None:
-        """Replace an article: vectors first, then drop its record and old units, add the new
-        units and write the record last (an interrupted put leaves it absent, never partial)."""
-        toks = {c.chunk_id: tokens(searchable_text(c)) for c in chunks}
-        rows = [(c.chunk_id, c.text, c) for c in chunks]
-        rows += [(f"{c.chunk_id}#t", c.translation, c) for c in chunks if c.translation]
-        parts = [rows[i : i + _BATCH] for i in range(0, len(rows), _BATCH)]
-        vectors = [self.embeddings.encode_documents([t for _, t, _ in part]) for part in parts]
-        units, docs = self._collections()
+        """Replace an article (embedded here); see `write` for the order of the writes."""
+        self.write([Prepared.of(info, source_text, chunks, self.embeddings)])
+
+    def write(self, items: list[Prepared]) -> tuple[int, list[str]]:
+        """Write articles as one new version: all their units, then their records (each article
+        appears whole here), then drop older versions. Returns the version and the doc ids that
+        a newer version, written meanwhile by another writer, superseded (ours is dropped)."""
+        if not items:
+            return 0, []
+        units, docs, log = self._collections()
+        v = new_version()
+        ids = [it.info.doc_id for it in items]
+        rows = [r for it in items for r in it.rows(v)]
+        vectors = np.concatenate([it.vectors for it in items])
         with self._write:
-            self._call(docs.delete, ids=[info.doc_id])
-            self._call(units.delete, where={"doc_id": info.doc_id})
-            for part, vecs in zip(parts, vectors, strict=True):
+            for s in range(0, len(rows), self.write_rows):
+                part = rows[s : s + self.write_rows]
                 self._call(
-                    units.upsert,
-                    ids=[rid for rid, _, _ in part],
-                    documents=[text for _, text, _ in part],
-                    embeddings=vecs,
-                    metadatas=[_unit_meta(c, rid, toks[c.chunk_id]) for rid, _, c in part],
-                )
-            meta = {k: v for k, v in info.model_dump().items() if v is not None}
-            dim = vectors[0].shape[1] if vectors else 1
+                    units.add, ids=[r[0] for r in part], metadatas=[r[1] for r in part],
+                    embeddings=vectors[s : s + len(part)],
+                )  # fmt: skip
             self._call(
-                docs.upsert, ids=[info.doc_id], documents=[source_text],
-                embeddings=[np.ones(dim, np.float32)], metadatas=[meta],
+                docs.add, ids=[record_id(i, v) for i in ids],
+                documents=[it.source_text for it in items],
+                embeddings=np.ones((len(items), vectors.shape[1]), np.float32),
+                metadatas=[record_meta(it.info, v) for it in items],
             )  # fmt: skip
+            self._drop(ids, {VERSION: {"$lt": v}})
+            newer = self._records(doc_filter(ids, {VERSION: {"$gt": v}}), ["metadatas"])
+            lost = sorted({m["doc_id"] for m in newer["metadatas"] or [] if m})
+            if lost:
+                self._drop(lost, {VERSION: v})
+            self._log(log, f"write@{v:x}")
+        return v, lost
+
+    def _log(self, log: Any, entry: str) -> None:
+        self._call(log.add, ids=[entry], embeddings=[[1.0]])
+        self.logged += 1
+
+    def _drop(self, doc_ids: list[str], extra: dict[str, Any] | None = None) -> None:
+        """Delete rows of these articles (those matching `extra`): units first, then records,
+        so a record left by an interruption is only ever one whose units are gone *and* that a
+        newer record outranks, or one `tidy` removes."""
+        units, docs, _ = self._collections()
+        for page in pages(doc_ids):
+            self._call(units.delete, where=doc_filter(page, extra))
+            self._call(docs.delete, where=doc_filter(page, extra))
+
+    def tidy(self, versions: dict[str, dict[str, Any]], doc_ids: Iterable[str]) -> None:
+        """Delete what older versions of these articles left behind (an interrupted write)."""
+        for d in doc_ids:
+            self._drop([d], {VERSION: {"$lt": versions[d][VERSION]}})
 
     def remove(self, doc_id: str) -> int:
         """Remove an article and every unit of it; returns the number of units removed."""
-        units, docs = self._collections()
+        units, _, log = self._collections()
         with self._write:
-            if self.doc(doc_id) is None and not self._unit_ids(doc_id):
+            current = self.doc(doc_id)
+            if current is None and not self._call(units.get, where={"doc_id": doc_id}, limit=1,
+                                                  include=[])["ids"]:  # fmt: skip
                 raise UnknownDocument(f"unknown document {doc_id!r} (see `isnad docs`)")
-            n = len(self._unit_ids(doc_id))
-            self._call(docs.delete, ids=[doc_id])
-            self._call(units.delete, where={"doc_id": doc_id})
-            return n
+            self._drop([doc_id])
+            self._log(log, f"remove@{new_version():x}")
+            return current.units if current else 0
 
-    def _unit_ids(self, doc_id: str) -> list[str]:
-        units, _ = self._collections()
-        return list(self._call(units.get, where={"doc_id": doc_id}, include=[])["ids"])
+    def changes(self) -> int:
+        """How many writes and removals this store has seen (any process): a cheap way for a
+        long-lived reader to notice that another writer changed the index."""
+        _, _, log = self._collections()
+        return int(self._call(log.count))
 
     # ---- chunks -------------------------------------------------------------------------
     def chunks(self) -> list[Chunk]:
         """Every chunk of every fully indexed article, in document order."""
         return [c for c, _ in self.chunks_and_tokens()]
 
-    def chunks_and_tokens(self) -> list[tuple[Chunk, list[str] | None]]:
-        """Every chunk with the search tokens stored at ingest (None for an older index)."""
-        units, _ = self._collections()
-        live = {d.doc_id for d in self.docs()}
-        got = self._call(units.get, include=["metadatas"])
-        out = [
-            (_chunk(m), m["tokens"].split() if isinstance(m.get("tokens"), str) else None)
-            for rid, m in zip(got["ids"], got["metadatas"] or [], strict=True)
-            if m and "#" not in rid and m["doc_id"] in live
-        ]
+    def chunks_and_tokens(
+        self, versions: dict[str, dict[str, Any]] | None = None
+    ) -> list[tuple[Chunk, list[str] | None]]:
+        """Every chunk (of the given articles' versions, else of all) with its search tokens."""
+        return [(c, t.split()) for c, t in self.units(versions)]
+
+    def units(self, versions: dict[str, dict[str, Any]] | None = None) -> list[tuple[Chunk, str]]:
+        """Every chunk (of the given articles' versions, else of all) with its search tokens
+        as stored (one space-joined string), in document order."""
+        units, _, _ = self._collections()
+        live = {
+            d: m[VERSION] for d, m in (self.versions() if versions is None else versions).items()
+        }
+        out: list[tuple[Chunk, str]] = []
+        # Read by pages of articles (not by offset, which a concurrent deletion would shift),
+        # each page parsed before the next is read: the raw rows never all sit in memory.
+        for page in pages(sorted(live)):
+            got = self._call(units.get, where=doc_filter(page), include=["metadatas"])
+            out += parse_units([
+                (m["doc_id"], m["chunk"], str(m.get("tokens", "")))
+                for m in got["metadatas"] or []
+                if m and "chunk" in m and live.get(m["doc_id"]) == m[VERSION]
+            ])  # fmt: skip
         return sorted(out, key=lambda p: (p[0].doc_id, p[0].index))
 
     def dense(
         self, vector: np.ndarray, k: int, doc_ids: Iterable[str] | None = None
     ) -> dict[str, float]:
         """chunk_id -> best cosine similarity of the unit or its translation."""
-        units, _ = self._collections()
+        units, _, _ = self._collections()
         ids = list(doc_ids) if doc_ids is not None else None
         where = (
             None
             if ids is None
             else ({"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}})
         )
-        count = self._call(units.count)
-        if count == 0:
-            return {}
+        # No count() first: Chroma returns fewer rows when it holds fewer (and count() took
+        # 18 ms of a 40 ms query at 287k units in the embedded store).
         got = self._call(
-            units.query, query_embeddings=[vector], n_results=min(k * 2, count),
-            where=where, include=["distances"],
+            units.query, query_embeddings=[vector], n_results=k * 2, where=where,
+            include=["distances"],
         )  # fmt: skip
         out: dict[str, float] = {}
-        # Row ids are chunk ids ("doc:0007", its translation "doc:0007#t"): no metadata needed.
+        # Row ids name their chunk ("doc:0007@v", its translation "doc:0007#t@v"): no metadata
+        # read. A row of an older or unfinished version names a chunk id the lexical index
+        # resolves to the live chunk (or drops).
         for rid, dist in zip(got["ids"][0], got["distances"][0], strict=True):
-            cid, sim = rid.split("#", 1)[0], 1.0 - float(dist)
+            cid, sim = chunk_id_of(rid), 1.0 - float(dist)
             out[cid] = max(sim, out.get(cid, -1.0))
         return out
 
@@ -212,8 +293,12 @@ class Store:
         """chunk_id -> cosine similarity of the unit or its translation, for every unit of one
         article, computed from its stored vectors (exact: an approximate search filtered to one
         article may miss units, and how many it misses depends on what else is indexed)."""
-        units, _ = self._collections()
-        got = self._call(units.get, where={"doc_id": doc_id}, include=["embeddings"])
+        units, _, _ = self._collections()
+        meta = self.versions([doc_id]).get(doc_id)
+        if meta is None:
+            return {}
+        where = {"$and": [{"doc_id": doc_id}, {VERSION: meta[VERSION]}]}
+        got = self._call(units.get, where=where, include=["embeddings"])
         rows = np.asarray(got["embeddings"], dtype=np.float32)
         if not len(rows):
             return {}
@@ -222,33 +307,6 @@ class Store:
         sims = rows @ q / np.where(norms == 0, 1.0, norms)
         out: dict[str, float] = {}
         for rid, sim in zip(got["ids"], sims.tolist(), strict=True):
-            cid = rid.split("#", 1)[0]
+            cid = chunk_id_of(rid)
             out[cid] = max(float(sim), out.get(cid, -1.0))
         return out
-
-
-def _unit_meta(c: Chunk, rid: str, toks: list[str]) -> dict[str, Any]:
-    meta = c.model_dump(exclude={"text", "translation", "cue", "source"})
-    meta["text"] = c.text
-    meta["translation"] = c.translation or ""
-    # Chroma metadata holds scalars only: spans as "start,end".
-    for name in ("cue", "source"):
-        span = getattr(c, name)
-        if span is not None:
-            meta[name] = f"{span[0]},{span[1]}"
-    if rid.endswith("#t"):
-        meta["variant"] = "translation"
-    else:
-        # Stored once, so that building the lexical index never re-stems the corpus.
-        meta["variant"], meta["tokens"] = "original", " ".join(toks)
-    return {k: v for k, v in meta.items() if v is not None}
-
-
-def _chunk(meta: dict[str, Any]) -> Chunk:
-    fields = {k: v for k, v in meta.items() if k in Chunk.model_fields}
-    fields["translation"] = fields.get("translation") or None
-    for name in ("cue", "source"):
-        if isinstance(fields.get(name), str):
-            a, b = fields[name].split(",")
-            fields[name] = (int(a), int(b))
-    return Chunk.model_validate(fields)

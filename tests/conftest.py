@@ -21,7 +21,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own ISNAD_HOME; the model hub stays offline; no server, no overrides."""
     home = tmp_path / "home"
     monkeypatch.setenv("ISNAD_HOME", str(home))
-    # Processes the tests start (the CLI, app.py) run this checkout's code, whichever checkout
+    # Processes the tests start (the CLI, app.py, ingest workers) run this checkout's code, whichever checkout
     # the virtualenv was installed from.
     monkeypatch.setenv(
         "PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))

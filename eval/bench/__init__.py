@@ -12,10 +12,17 @@
    After the smallest size, a size whose estimated ingest exceeds --budget-min is replaced by the
    largest size that fits (or skipped), and the report says so.
 
+   With --prebuilt the builds take the model's vectors from a pre-embedded corpus (vectors);
+   each size also times the cold CLI start, and an ingest of new articles then the first query
+   after it.
+3. Ingest throughput (--throughput N): ingest of N articles against the embedding model alone
+   on the same texts, in the same process.
+
 Writes eval/out/bench/{report.md,results.json,*.png,profile_*.txt} and prints the report.
 
 Modules: cli (the command line, `__main__`), common (timing, memory, paths), plain (the baseline
-retriever and the warm comparison), dev (part 1), cold (cold CLI start), scale (part 2, its
-worker processes and time budget), server (the Chroma server), probe (the lexical probe),
-render (the report), plots (warm and scale plots).
+retriever and the warm comparison), dev (part 1), cold (cold CLI start), scale (part 2: sizes,
+time budget), worker (one size in a fresh process), vectors (the pre-embedded corpus),
+throughput (part 3), server (the Chroma server), probe (the lexical probe), render (the
+report), plots (warm and scale plots).
 """

@@ -19,7 +19,9 @@ from eval.bench.common import EVAL_DIR, BenchError, load
 from eval.bench.dev import dev_phase
 from eval.bench.probe import probe, run_probe
 from eval.bench.render import render
-from eval.bench.scale import scale_phase, worker
+from eval.bench.scale import scale_phase
+from eval.bench.throughput import VARIANTS, run_throughput, throughput
+from eval.bench.worker import worker, worker_parser
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,18 +50,66 @@ def _parser() -> argparse.ArgumentParser:
         "embedded; times BM25 and the retriever's lexical path (e.g. 1000,10000)",
     )
     p.add_argument("--work", type=Path, help="scratch folder (default: a temporary one)")
+    p.add_argument(
+        "--prebuilt",
+        action="store_true",
+        help="build the scale indexes from the pre-embedded corpus (the real model's vectors of "
+        "every distinct chunk text, computed once into --vectors); queries use the model",
+    )
+    p.add_argument(
+        "--vectors",
+        type=Path,
+        help="pre-embedded corpus folder (default: eval/out/bench-vectors/<embedder hash>)",
+    )
+    p.add_argument(
+        "--fresh",
+        type=int,
+        default=5,
+        help="new articles ingested (real model) before the first-query-after-ingest",
+    )
+    p.add_argument(
+        "--no-cold",
+        dest="cold",
+        action="store_false",
+        help="skip the cold CLI start on each scale index",
+    )
+    p.add_argument(
+        "--throughput",
+        type=int,
+        default=0,
+        metavar="N",
+        help="ingest throughput of N articles against the embedder alone (0: skip)",
+    )
+    p.add_argument(
+        "--throughput-groups",
+        type=int,
+        default=8,
+        help="slices the throughput articles are measured in (default: %(default)s)",
+    )
+    p.add_argument(
+        "--throughput-variants",
+        default="default",
+        help=f"ingest variants to time: {', '.join(VARIANTS)} (default: %(default)s)",
+    )
     return p  # fmt: skip
 
 
-def _worker_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m eval.bench _worker")
-    for name in ("--articles", "--home", "--result", "--out"):
-        p.add_argument(name, type=Path, required=True)
-    for name in ("--n", "--queries", "--rounds", "--seed"):
-        p.add_argument(name, type=int, required=True)
-    p.add_argument("--store", required=True)
-    p.add_argument("--url")
-    return p
+def _vectors(argv: list[str]) -> int:
+    """`_vectors --n N [--cache DIR]`: compute (or complete) the pre-embedded synthetic corpus."""
+    from assistant.config import Settings
+    from eval.bench.vectors import build_cache, default_cache
+    from index.embeddings import IsnadEmbeddings
+
+    p = argparse.ArgumentParser(prog="python -m eval.bench _vectors")
+    p.add_argument("--n", type=int, required=True)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--cache", type=Path)
+    args = p.parse_args(argv)
+    s = Settings()
+    real = IsnadEmbeddings(s.embedder_spec, s.embed.threads)
+    build_cache(args.n, args.seed, args.cache or default_cache(s.embedder_spec), real,
+                s.chunk.max_chars)  # fmt: skip
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,13 +117,23 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if argv[:1] == ["_worker"]:
-        return worker(_worker_parser().parse_args(argv[1:]))
+        return worker(worker_parser().parse_args(argv[1:]))
+    if argv[:1] == ["_throughput"]:
+        tp = argparse.ArgumentParser(prog="python -m eval.bench _throughput")
+        for name in ("--articles", "--home", "--result"):
+            tp.add_argument(name, type=Path, required=True)
+        for name in ("--n", "--seed", "--groups"):
+            tp.add_argument(name, type=int, required=True)
+        tp.add_argument("--variants", required=True)
+        return throughput(tp.parse_args(argv[1:]))
     if argv[:1] == ["_probe"]:
         pp = argparse.ArgumentParser(prog="python -m eval.bench _probe")
         pp.add_argument("--result", type=Path, required=True)
         for name in ("--n", "--queries", "--seed"):
             pp.add_argument(name, type=int, required=True)
         return probe(pp.parse_args(argv[1:]))
+    if argv[:1] == ["_vectors"]:
+        return _vectors(argv[1:])
     args = _parser().parse_args(argv)
     try:
         sizes = [int(x.replace("_", "")) for x in args.sizes.split(",") if x.strip()]
@@ -83,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
+    bad = set(args.throughput_variants.split(",")) - set(VARIANTS)
+    if bad:
+        print(f"bench: error: unknown --throughput-variants {sorted(bad)}", file=sys.stderr)
+        return 2
     if args.embedder:
         os.environ["ISNAD_EMBED_MODEL"] = args.embedder  # this process and the workers
     from assistant.config import Settings
@@ -101,16 +165,19 @@ def main(argv: list[str] | None = None) -> int:
     notes: list[str] = []
     plots: list[str] = []
     probes: list[dict[str, Any]] = []
+    tput: dict[str, Any] | None = None
 
     def save() -> None:
-        data = {"meta": meta, "dev": dev, "scale": rows, "probes": probes, "notes": notes}
+        data = {"meta": meta, "dev": dev, "throughput": tput, "scale": rows, "probes": probes,
+                "notes": notes}  # fmt: skip
         (out / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        report = render(dev, rows, meta, notes, plots, probes)
+        report = render(dev, rows, meta, notes, plots, probes, tput)
         (out / "report.md").write_text(report, encoding="utf-8")
 
     stores = ["embedded", "server"] if args.server else ["embedded"]
     with tempfile.TemporaryDirectory(prefix="isnad-bench-") as tmp:
         work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         try:
             if not args.skip_dev:
                 dev = dev_phase(work / "dev_home", args.rounds, out)
@@ -123,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
                 ]
                 warm_bars([(k, v["p50"], v["p95"]) for k, v in bars], out / "warm.png")
                 plots.append("warm.png")  # fmt: skip
+                save()
+            if args.throughput:
+                tput = run_throughput(args.throughput, work, args)
                 save()
             if sizes:
                 scale_phase(sizes, stores, work, out, args, rows, notes, save)

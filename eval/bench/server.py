@@ -49,7 +49,7 @@ class RssSampler:
         import psutil
 
         self.proc = psutil.Process(pid)
-        self.peak = 0.0
+        self.peak = self.last = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -59,8 +59,8 @@ class RssSampler:
         while not self._stop.is_set():
             try:
                 procs = [self.proc, *self.proc.children(recursive=True)]
-                rss = sum(p.memory_info().rss for p in procs) / 2**20
-                self.peak = max(self.peak, rss)
+                self.last = sum(p.memory_info().rss for p in procs) / 2**20
+                self.peak = max(self.peak, self.last)
             except psutil.Error:
                 return
             self._stop.wait(0.5)

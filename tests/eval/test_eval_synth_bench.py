@@ -48,3 +48,62 @@ def test_bench_command_line() -> None:
     assert not args.server and not args.skip_dev
     assert args.out.parts[-3:] == ("eval", "out", "bench")
     assert main(["--sizes", "many"]) == 2  # refused before anything is measured
+
+
+class _CountingEmbedder:
+    """Deterministic stand-in for the model: a vector per text from its hash; counts texts."""
+
+    spec, threads = "fake:counting", 1
+
+    def __init__(self) -> None:
+        self.texts = 0
+
+    def encode_documents(self, texts: list[str]):
+        import numpy as np
+
+        self.texts += len(texts)
+        rows = [np.random.default_rng(abs(hash(t)) % 2**32).normal(size=8) for t in texts]
+        return np.array(rows, np.float32)
+
+    def encode_query(self, text: str):
+        return self.encode_documents([text])[0]
+
+
+def test_vector_cache_resumes_and_serves_the_model_vectors(tmp_path) -> None:
+    import numpy as np
+
+    from eval.bench.vectors import CachedEmbeddings, VectorCache, build_cache, synth_texts
+
+    model = _CountingEmbedder()
+    texts = synth_texts(6, 0, 1200)
+    assert len(texts) == len(set(texts)) > 100
+    build_cache(3, 0, tmp_path, model, 1200)
+    first = model.texts
+    build_cache(6, 0, tmp_path, model, 1200)  # resumes: only the texts it lacks
+    assert model.texts == len(texts) > first
+    build_cache(6, 0, tmp_path, model, 1200)
+    assert model.texts == len(texts)  # nothing left to embed
+    cache = VectorCache(tmp_path)
+    assert len(cache) == len(texts)
+    cached = CachedEmbeddings(model, cache)
+    got = cached.encode_documents([texts[5], "a text it never saw", texts[0]])
+    want = _CountingEmbedder().encode_documents([texts[5], "a text it never saw", texts[0]])
+    assert np.allclose(got, want)
+    assert (cached.hits, cached.misses) == (2, 1)
+    assert cached.spec == model.spec and np.allclose(
+        cached.encode_query("q"), model.encode_query("q")
+    )
+
+
+def test_throughput_section_reports_the_ratio() -> None:
+    from eval.bench.render import throughput_section
+
+    run = {"variant": "overlap", "what": "x", "seconds": 10.0, "sentences_per_s": 45.0,
+           "embedder_seconds": 9.0, "embedder_per_s": 50.0, "ratio": 0.9,
+           "articles_per_min": 90.0, "stored": 450}  # fmt: skip
+    goals: list[list[str]] = []
+    text = "\n".join(throughput_section(
+        {"n": 15, "texts": 450, "groups": 3, "batch_rows": 512, "threads": 2,
+         "runs": [run, {**run, "variant": "serial", "ratio": 0.7}]}, goals))  # fmt: skip
+    assert "| 90% |" in text and "| 70% |" in text
+    assert goals == [["ingest ≥ 85% of the embedder's own throughput", "90% (overlap)", "yes"]]

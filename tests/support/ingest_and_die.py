@@ -1,10 +1,11 @@
 """`python -m assistant ARGS`, except that the process SIGKILLs itself at a chosen moment of
-Store.put: DIE_ON="record" (default) right before the DIE_AT-th article record is written, i.e.
-after all its units; DIE_ON="old-units" right before the DIE_AT-th deletion of an article's old
-units, i.e. after its old record was dropped.
+Store.write: DIE_ON="record" (default) right before the DIE_AT-th write of article records, i.e.
+after all the units of that batch; DIE_ON="cleanup" right before the DIE_AT-th deletion of older
+units, i.e. after the batch's new records were written.
 
-Used by tests/test_faults.py to check that a crash there leaves the article absent (its orphan
-units never read) and that the next ingest completes it.
+Used by tests/assistant/test_faults.py (with ISNAD_INGEST__BATCH_ROWS=1, so that every batch
+is one article) to check that a crash there leaves every article whole (or absent, or its
+previous version) and that the next ingest completes it.
 """
 
 from __future__ import annotations

@@ -94,19 +94,22 @@ def raw_store(home: Path | None = None, url: str | None = None) -> Any:
 
 
 def unit_rows(store: Any) -> dict[str, list[str]]:
-    """doc_id -> unit row ids (originals and translations) straight from the units collection."""
-    units, _ = store._collections()
+    """doc_id -> unit rows (originals `doc:0007`, translations `doc:0007#t`) straight from the
+    units collection, every version (`@version` cut off: a unit left twice shows twice)."""
+    units, _, _ = store._collections()
     got = units.get(include=["metadatas"])
     out: dict[str, list[str]] = {}
     for rid, meta in zip(got["ids"], got["metadatas"] or [], strict=True):
-        out.setdefault(meta["doc_id"], []).append(rid)
+        assert rid.count("@") == 1, rid
+        out.setdefault(meta["doc_id"], []).append(rid.split("@")[0])
     return out
 
 
 def record_ids(store: Any) -> list[str]:
-    """The article records straight from the docs collection (duplicates would show twice)."""
-    _, docs = store._collections()
-    return list(docs.get(include=[])["ids"])
+    """The article records straight from the docs collection, every version (`@version` cut
+    off: duplicates would show twice)."""
+    _, docs, _ = store._collections()
+    return [rid.split("@")[0] for rid in docs.get(include=[])["ids"]]
 
 
 # ---- a fast stand-in embedder (for the 100,000-character article only) ------------------------

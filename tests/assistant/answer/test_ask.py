@@ -211,7 +211,7 @@ def test_contract_value_question(shared) -> None:
 # ---- ingestion ----------------------------------------------------------------------------
 def unit_rows(a, doc_id: str) -> list[str]:
     """Every stored row (units and their translations) of one article, read from Chroma."""
-    units, _ = a.store._collections()
+    units, _, _ = a.store._collections()
     return list(units.get(where={"doc_id": doc_id}, include=[])["ids"])
 
 
