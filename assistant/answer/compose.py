@@ -51,10 +51,13 @@ def with_other_side(
         return chosen
     floor = chosen[0].answer_prob * cfg.other_side_ratio
     ids = {s.hit.chunk.chunk_id for s in chosen}
-    for s in ranked:
+    rest = [s for s in ranked if s.hit.chunk.chunk_id not in ids]
+    for n, s in enumerate(rest):
         role = s.hit.chunk.role
         fits = role == "denial" if want == "denial" else role in _CLAIMS
-        if fits and s.hit.chunk.chunk_id not in ids and s.answer_prob >= floor:
+        # The best of the passages left out is the other side: that ranking alone says it bears
+        # on the question, even when the cited claim's probability dwarfs it.
+        if fits and (s.answer_prob >= floor or (n == 0 and s.answer_prob >= cfg.other_side_next)):
             return [*chosen, s]
     return chosen
 
