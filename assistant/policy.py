@@ -57,6 +57,9 @@ class AnswerSettings(BaseModel):
     other_side_ratio: float = Field(0.2, ge=0, le=1, description="A denial of a cited claim (or "
         "the claim a cited denial answers) is cited beside it when its answer probability is "
         "at least this share of the best passage's.")
+    other_side_next: float = Field(0.1, ge=0, le=1, description="A denial of a "
+        "cited claim (or the claim a cited denial answers) is also cited when it is the best-"
+        "ranked passage left out and its answer probability is at least this.")
     yes_no_coverage: float = Field(0.6, ge=0, le=1, description="A yes/no question gets "
         "'Yes/No — according to X' only when the top passage covers this share of its weighted "
         "words; else the answer says it is not settled.")

@@ -51,10 +51,13 @@ def with_other_side(
         return chosen
     floor = chosen[0].answer_prob * cfg.other_side_ratio
     ids = {s.hit.chunk.chunk_id for s in chosen}
-    for s in ranked:
+    rest = [s for s in ranked if s.hit.chunk.chunk_id not in ids]
+    for n, s in enumerate(rest):
         role = s.hit.chunk.role
         fits = role == "denial" if want == "denial" else role in _CLAIMS
-        if fits and s.hit.chunk.chunk_id not in ids and s.answer_prob >= floor:
+        # The best of the passages left out is the other side: that ranking alone says it bears
+        # on the question, even when the cited claim's probability dwarfs it.
+        if fits and (s.answer_prob >= floor or (n == 0 and s.answer_prob >= cfg.other_side_next)):
             return [*chosen, s]
     return chosen
 
@@ -101,7 +104,8 @@ def _line(q: Question, c: Chunk, n: int) -> str:
     frames = messages.ATTRIBUTED[q.lang]
     if c.speaker == ARTICLE_SPEAKER or c.role not in frames:
         return messages.NARRATED[q.lang].format(text=text, marks=marks)
-    return frames[c.role].format(speaker=speaker, text=text, marks=marks)
+    line = frames[c.role].format(speaker=speaker, text=text, marks=marks)
+    return language(q.lang).agree(line, speaker)
 
 
 def _who(c: Chunk, lang: str) -> str:
@@ -115,9 +119,12 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
     denials = [s.hit.chunk for s in cited if s.hit.chunk.role == "denial"]
     if claims and denials:
         said = messages.YES_NO_DISPUTED[q.lang].get(claims[0].role, forms["disputed"])
-        return said.format(who=_who(claims[0], q.lang), other=_who(denials[0], q.lang))
+        who, other = _who(claims[0], q.lang), _who(denials[0], q.lang)
+        speech = language(q.lang)
+        return speech.agree(speech.agree(said.format(who=who, other=other), who), other)
     if denials:
-        return forms["denied"].format(who=_who(denials[0], q.lang))
+        who = _who(denials[0], q.lang)
+        return language(q.lang).agree(forms["denied"].format(who=who), who)
     top = cited[0]
     if top.coverage is None or top.coverage < cfg.yes_no_coverage:
         return forms["open"]

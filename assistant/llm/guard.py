@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from assistant import messages
 from assistant.models import Chunk
 from assistant.verify.numbers import quantities, same_quantity
-from index.language import detect_language
+from index.language import detect_language, language
 from index.lexical import searchable_text
 from index.normalize import tokens
 
@@ -122,7 +122,8 @@ def check(reply: str, given: dict[int, Chunk], lang: str, grounds: Grounds) -> G
         if first.role != "context" and not _names_speaker(statement, first, lang):
             # Attribution drift: a reported or disputed claim must not read as plain fact.
             who = first.speaker_in(lang)
-            text = messages.ATTRIBUTION_PREFIX[lang][first.role].format(speaker=who) + statement
+            prefix = messages.ATTRIBUTION_PREFIX[lang][first.role].format(speaker=who)
+            text = language(lang).agree(prefix, who) + statement
             report.attributed += 1
         report.kept.append(Checked(text, list(dict.fromkeys(cited)), first.speaker, first.role))
     return report

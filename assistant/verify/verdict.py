@@ -11,12 +11,13 @@ from assistant.verify.stance import Judged
 from index.language import language
 
 
-def _who(j: Judged, lang: str) -> str:
+def _name(j: Judged, lang: str) -> str:
     c = j.hit.chunk
-    name = c.speaker_in(lang)
-    if c.speaker == ARTICLE_SPEAKER:
-        name = messages.ARTICLE_NAME[lang]
-    return f"{name} ({messages.ROLE_LABEL[lang][c.role]})"
+    return messages.ARTICLE_NAME[lang] if c.speaker == ARTICLE_SPEAKER else c.speaker_in(lang)
+
+
+def _who(j: Judged, lang: str) -> str:
+    return f"{_name(j, lang)} ({messages.ROLE_LABEL[lang][j.hit.chunk.role]})"
 
 
 def _found(j: Judged, lang: str) -> str:
@@ -91,18 +92,23 @@ def build(
         for n, j in enumerate(shown, start=1)
     ]  # fmt: skip
     text = messages.EXPLAIN[lang]
+    speech = language(lang)
     clauses = [
-        text[j.reason].format(who=_who(j, lang), marks=f"[{n}]", found=_found(j, lang))
+        speech.agree(
+            text[j.reason].format(who=_who(j, lang), marks=f"[{n}]", found=_found(j, lang)),
+            _name(j, lang),
+        )
         for n, j in enumerate(shown, start=1)
         if j.stance != "neutral"
     ]
     head = messages.VERDICT_LABEL[lang][label]
-    body = language(lang).separator.join(clauses)
+    body = speech.separator.join(clauses)
     explanation = f"{head}: {body}." if clauses else f"{head}: {text['none']}"
     if label == "not_enough_info" and decision.missing and shown:
         # What is missing: the article carries the story but takes no side, or only as
         # someone's claim (the passage carrying it best is [1]).
         missing = text[decision.missing].format(who=_who(shown[0], lang), marks="[1]")
+        missing = speech.agree(missing, _name(shown[0], lang))
         explanation = f"{head}: {missing}"
     supporters = {j.hit.chunk.speaker for j in shown if j.stance == "supports"}
     if label == "supported" and len(supporters) == 1 and ARTICLE_SPEAKER not in supporters:

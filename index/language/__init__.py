@@ -56,6 +56,10 @@ class Language:
         """The verbs that only give someone the word ("reported", "قالت"), as written."""
         return list(self.lexicon.speech_verbs(text))
 
+    def agree(self, text: str, subject: str) -> str:
+        """A frame's verb agreeing with the source named before it ("Critics allege: ...")."""
+        return str(self.lexicon.agree(text, subject))
+
     def hedged(self, text: str) -> bool:
         """Whether a normalised text reports without vouching ("reportedly", "يزعم")."""
         return bool(self.lexicon.hedged(text))

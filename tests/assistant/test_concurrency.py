@@ -208,7 +208,9 @@ def test_ingest_replace_remove_while_others_ask(writable: Assistant, tmp_path: P
             else f"كم عاملا يعمل في المشروع رقم {i}؟"
         )
         assert not found.abstained and found.citations[0].doc_id.startswith(f"gen_{i:02d}")
-        assert str(i + 40) in found.citations[0].quote
+        # The figure is cited (the passage naming "project 5" may rank before it: it shares the
+        # question's number).
+        assert any(str(i + 40) in c.quote for c in found.citations)
 
 
 def test_two_threads_writing_one_id_leave_one_consistent_copy(

@@ -122,3 +122,31 @@ def test_hedge_debunk_and_doubt_cues(
 )
 def test_relative_times(text: str, lang: str, times: set[tuple[str, int]]) -> None:
     assert language(lang).times(normalize(text)) == times
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "expected"),
+    [
+        ('Critics alleges: "..." [1]', "Critics", 'Critics allege: "..." [1]'),
+        (
+            "the officials (statement) denies it [2]",
+            "the officials",
+            "the officials (statement) deny it [2]",
+        ),
+        ("Police says so; X denies it:", "Police", "Police say so; X denies it:"),
+        ("Reuters reports it; X denies it:", "Reuters", "Reuters reports it; X denies it:"),
+        ("The council denies it:", "The council", "The council denies it:"),
+        ("The witness says: ...", "The witness", "The witness says: ..."),
+    ],
+)
+def test_english_frame_verbs_agree_with_a_plural_source(
+    text: str, subject: str, expected: str
+) -> None:
+    assert language("en").agree(text, subject) == expected
+
+
+def test_arabic_frames_keep_the_verb_first_and_singular() -> None:
+    assert (
+        language("ar").agree("يتهم المنتقدون: «...» [1]", "المنتقدون")
+        == "يتهم المنتقدون: «...» [1]"
+    )

@@ -121,6 +121,36 @@ SOURCE_NOUNS = frozenset(
     panel jury tribunal watchdog website site media research slide slides emails video
     footage records transcript presentation""".split()
 )
+# Plural nouns for people that do not end in -s ("police say"), for verb agreement.
+PLURAL_PEOPLE = frozenset("people police men women spokespeople staff".split())
+# The present-tense verbs isnad's own frames put after a source's name, and their plural forms.
+FRAME_VERBS = {"alleges": "allege", "denies": "deny", "says": "say", "reports": "report",
+               "states": "state", "gives": "give", "names": "name", "calls": "call",
+               "questions": "question"}  # fmt: skip
+
+
+def plural_source(name: str) -> bool:
+    """Whether a source's name is a plural common noun phrase ("Critics", "the officials",
+    "police"); a proper name ending in -s ("Reuters", "The Times") is not."""
+    words = name.lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    if head in PLURAL_PEOPLE:
+        return True
+    return head in SOURCE_NOUNS and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+def agree(text: str, subject: str) -> str:
+    """`text` with the frame verb right after `subject` (and its "(role)" label) made plural when
+    the subject is ("Critics allege: ...", "Officials (statement) deny it")."""
+    if not plural_source(subject):
+        return text
+    verbs = "|".join(FRAME_VERBS)
+    pattern = re.compile(rf"({re.escape(subject)}(?:\s*\([^)]*\))?\s+)({verbs})\b")
+    return pattern.sub(lambda m: m.group(1) + FRAME_VERBS[m.group(2)], text, count=1)
+
+
 # Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
 # of an institution, and plural nouns for people that do not end in -s.
 PERSON_NOUNS = frozenset(

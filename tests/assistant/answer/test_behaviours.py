@@ -80,7 +80,7 @@ def test_yes_no_question_on_a_disputed_point_names_both_sides(museum) -> None:
     assert not ans.abstained
     assert [c.role for c in ans.citations] == ["accusation", "denial"]
     lead = ans.answer.splitlines()[0]
-    assert "[1]" not in lead and "Critics alleges it" in lead and "council denies" in lead
+    assert "[1]" not in lead and "Critics allege it" in lead and "council denies" in lead
 
 
 def test_off_topic_question_abstains(museum) -> None:
