@@ -49,6 +49,21 @@ def chunk_id_of(row_id: str) -> str:
     return row_id.split("@", 1)[0].split("#", 1)[0]
 
 
+def best_cosine(row_ids: list[str], vectors: Any, query: np.ndarray) -> dict[str, float]:
+    """chunk_id -> the best cosine similarity of its rows (the unit or its translation)."""
+    rows = np.asarray(vectors, dtype=np.float32)
+    if not len(rows):
+        return {}
+    q = np.asarray(query, dtype=np.float32)
+    norms = np.linalg.norm(rows, axis=1) * (float(np.linalg.norm(q)) or 1.0)
+    sims = rows @ q / np.where(norms == 0, 1.0, norms)
+    out: dict[str, float] = {}
+    for rid, sim in zip(row_ids, sims.tolist(), strict=True):
+        cid = chunk_id_of(rid)
+        out[cid] = max(float(sim), out.get(cid, -1.0))
+    return out
+
+
 def doc_filter(ids: list[str], extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """A Chroma `where` for the rows of these articles (and `extra`, e.g. a version range)."""
     where: dict[str, Any] = {"doc_id": {"$in": ids}}

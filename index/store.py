@@ -29,6 +29,7 @@ from index.models import Chunk, DocInfo
 from index.rows import (
     VERSION,
     Prepared,
+    best_cosine,
     chunk_id_of,
     doc_filter,
     new_version,
@@ -290,23 +291,10 @@ class Store:
         return out
 
     def doc_dense(self, vector: np.ndarray, doc_id: str) -> dict[str, float]:
-        """chunk_id -> cosine similarity of the unit or its translation, for every unit of one
-        article, computed from its stored vectors (exact: an approximate search filtered to one
-        article may miss units, and how many it misses depends on what else is indexed)."""
+        """chunk_id -> best cosine similarity, for every unit of one article, from its stored
+        vectors (exact: an approximate search filtered to one article may miss units)."""
         units, _, _ = self._collections()
         meta = self.versions([doc_id]).get(doc_id)
-        if meta is None:
-            return {}
-        where = {"$and": [{"doc_id": doc_id}, {VERSION: meta[VERSION]}]}
+        where = {"$and": [{"doc_id": doc_id}, {VERSION: meta[VERSION] if meta else -1}]}
         got = self._call(units.get, where=where, include=["embeddings"])
-        rows = np.asarray(got["embeddings"], dtype=np.float32)
-        if not len(rows):
-            return {}
-        q = np.asarray(vector, dtype=np.float32)
-        norms = np.linalg.norm(rows, axis=1) * (float(np.linalg.norm(q)) or 1.0)
-        sims = rows @ q / np.where(norms == 0, 1.0, norms)
-        out: dict[str, float] = {}
-        for rid, sim in zip(got["ids"], sims.tolist(), strict=True):
-            cid = chunk_id_of(rid)
-            out[cid] = max(float(sim), out.get(cid, -1.0))
-        return out
+        return best_cosine(got["ids"], got["embeddings"], vector)

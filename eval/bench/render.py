@@ -97,21 +97,22 @@ def render(dev: dict[str, Any] | None, rows: Sequence[dict[str, Any]], meta: dic
             "(model already loaded); `first query` builds the BM25 index from the store; then "
             f"{rows[0]['queries']} questions and {rows[0]['queries']} claims about articles spread "
             f"over the set, {rows[0]['rounds']} warm rounds. `found` = answers containing the "
-            "article's key figure; `plain found` = plain top-k containing a unit of the right "
-            "article.",
+            "key figure of an article the question fits (the synthetic vocabulary is small: at "
+            "10,000 articles most questions fit several articles, `shared` counts them); `plain "
+            "found` = plain top-k containing a unit of such an article.",
             "",
         ]
         parts += _table(
             ["store", "articles", "units", "ingest s", "articles/min", "first query s",
              "ask p50", "ask p95", "verify p50", "verify p95", "plain p50", "plain p95",
-             "ask p50 / plain p50", "found", "plain found", "peak RSS MB", "server RSS MB",
-             "disk MB"],
+             "ask p50 / plain p50", "found", "plain found", "shared", "peak RSS MB",
+             "server RSS MB", "disk MB"],
             [[r["store"], f"{r['n']:,}", f"{r['units']:,}", _f(r["ingest_s"]),
               _f(r["ingest_per_min"], ",.0f"), _f(r["first_query_ms"] / 1000, ",.2f"),
               _f(r["ask_p50_ms"]), _f(r["ask_p95_ms"]), _f(r["verify_p50_ms"]),
               _f(r["verify_p95_ms"]), _f(r["plain_p50_ms"]), _f(r["plain_p95_ms"]),
               f"{r['ask_p50_ms'] / r['plain_p50_ms']:.2f}", f"{r['found']}/{r['queries']}",
-              f"{r['plain_found']}/{r['queries']}",
+              f"{r['plain_found']}/{r['queries']}", str(r.get("shared_questions", "–")),
               _f(r["peak_rss_mb"], ",.0f"), _f(r["server_peak_rss_mb"], ",.0f"),
               _f(r["disk_mb"] if r["disk_mb"] is not None else r["server_disk_mb"], ",.0f")]
              for r in rows],

@@ -93,10 +93,22 @@ def serve(args: argparse.Namespace) -> dict[str, Any]:
     )
     questions, claims = [x.question for x in arts], [x.claim for x in arts]
     runs = warm_runs(a, plain, questions, claims, args.rounds)
-    found = sum(x.answer in a.ask(x.question).answer for x in arts)
-    plain_found = sum(
-        any(d.metadata.get("doc_id") == x.doc_id for d in plain.invoke(x.question)) for x in arts
+    # The synthetic vocabulary is small: at 10,000 articles most questions fit several articles
+    # (same organisation, project and place; another figure). An answer is right when it gives
+    # the figure of an article the question fits.
+    fits: dict[str, dict[str, str]] = {x.question: {} for x in arts}
+    for i in range(args.n):
+        other = article(i, args.seed)
+        if other.question in fits:
+            fits[other.question][other.doc_id] = other.answer
+    found = sum(
+        any(fig in a.ask(x.question).answer for fig in fits[x.question].values()) for x in arts
     )
+    plain_found = sum(
+        any(d.metadata.get("doc_id") in fits[x.question] for d in plain.invoke(x.question))
+        for x in arts
+    )
+    shared = sum(len(fits[x.question]) > 1 for x in arts)
     steps = breakdown(a, questions)
     text, own = profile_text(lambda: a.ask(questions[-1]))
     (args.out / f"profile_{args.store}_{args.n}_ask.txt").write_text(text, encoding="utf-8")
@@ -121,7 +133,8 @@ def serve(args: argparse.Namespace) -> dict[str, Any]:
            (("ask", stats(runs["ask"])), ("verify", stats(runs["verify"])),
             ("ask_answer", stats(runs["ask_answer"])),
             ("plain", stats(runs["plain_q"] + runs["plain_c"]))) for p in ("p50", "p95")},
-        "found": found, "plain_found": plain_found, "steps_ms": steps, "hot": own,
+        "found": found, "plain_found": plain_found, "shared_questions": shared,
+        "steps_ms": steps, "hot": own,
         "fresh_articles": len(fresh), "fresh_ingest_ms": fresh_ms,
         "after_ingest_first_ms": after_ms, "after_ingest_second_ms": second_ms,
         "after_ingest_found": new.answer in after.answer, "lexical": a.lexical.stats(),
