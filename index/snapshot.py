@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from index.models import Chunk
+from index.rows import stored_chunk
 
 FORMAT = 2
 Row = tuple[str, str, str]  # doc_id, the chunk's JSON, its space-joined search tokens
@@ -40,9 +41,7 @@ def read(path: Path, live: dict[str, int]) -> tuple[set[str], list[Unit]] | None
             if head.get("format") != FORMAT:
                 return None
             held = {d for d, v in head["versions"].items() if live.get(d) == v}
-            units = [
-                (Chunk.model_validate_json(c), t) for d, c, t in map(json.loads, f) if d in held
-            ]
+            units = [(stored_chunk(c), t) for d, c, t in map(json.loads, f) if d in held]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):  # missing or damaged
         return None
     return held, units
