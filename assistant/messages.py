@@ -27,21 +27,6 @@ ROLE_LABEL = {
 
 ARTICLE_NAME = {"en": "The article", "ar": "المقال"}
 
-# How a statement is introduced, per role: who says it and how ("X denies: "…" [1]").
-ATTRIBUTED = {
-    "en": {
-        "report": 'According to {speaker}: "{text}" {marks}',
-        "accusation": '{speaker} alleges: "{text}" {marks}',
-        "denial": '{speaker} denies: "{text}" {marks}',
-        "statement": '{speaker} says: "{text}" {marks}',
-    },
-    "ar": {
-        "report": "بحسب {speaker}: «{text}» {marks}",
-        "accusation": "يتهم {speaker}: «{text}» {marks}",
-        "denial": "ينفي {speaker}: «{text}» {marks}",
-        "statement": "يقول {speaker}: «{text}» {marks}",
-    },
-}
 NARRATED = {"en": 'The article states: "{text}" {marks}', "ar": "ورد في المقال: «{text}» {marks}"}
 
 VERDICT_LABEL = {
@@ -97,7 +82,8 @@ EXPLAIN = {
 # How sure a verdict is (the Verdict's `confidence`), in the terminal and the UI's verdict card.
 CONFIDENCE = {"en": "Confidence: {pct}%", "ar": "درجة الثقة: {pct}٪"}
 
-# Put before an LLM statement that lost its attribution, by the cited passage's role.
+# Who says it and how, per role ("X denies: "): opens a cited statement in an answer, and is put
+# before an LLM statement that lost its attribution.
 ATTRIBUTION_PREFIX = {
     "en": {
         "report": "According to {speaker}: ",
@@ -111,6 +97,12 @@ ATTRIBUTION_PREFIX = {
         "denial": "ينفي {speaker}: ",
         "statement": "يقول {speaker}: ",
     },
+}
+# A cited statement in an extractive answer: the opener, then the verbatim quote.
+_QUOTED = {"en": '"{text}" {marks}', "ar": "«{text}» {marks}"}
+ATTRIBUTED = {
+    lang: {role: opener + _QUOTED[lang] for role, opener in openers.items()}
+    for lang, openers in ATTRIBUTION_PREFIX.items()
 }
 LLM_FALLBACK = {
     "en": "Note: {reason}; showing the extractive answer instead.",
