@@ -172,6 +172,14 @@ class VerifySettings(BaseModel):
         description="Share of the claim's word pairs a passage must keep in order to state it: "
         "'Y sued X' keeps none of 'X sued Y'.",
     )
+    speaker_share: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="Share of the words of the speaker a claim names ('X said ...') that a "
+        "passage must give, as its speaker or within its text (spelling variants of a "
+        "transliterated name folded), for its words to count as that speaker's.",
+    )
     evidence_shown: int = Field(4, ge=1, le=20, description="Most passages a verdict shows.")
     thresholds: dict[str, float] = Field(
         default_factory=dict,

@@ -13,9 +13,11 @@ import math
 from collections import Counter
 from functools import lru_cache
 
+from assistant.models import ARTICLE_SPEAKER
 from index.language import has_arabic
 from index.lexical import LexicalIndex
 from index.models import Chunk
+from index.normalize import tokens
 
 _LONG_VOWELS = str.maketrans("", "", "اوي")
 
@@ -30,6 +32,28 @@ def skeleton(token: str) -> str:
 
 
 _CLITICS = ("ل", "ب", "و", "ف", "ك")
+# Letters Arabic writers interchange when they transliterate a foreign name (g as ج/غ/ق/ك, t as
+# ت/ط, s as س/ص, z as ز/ذ/ظ, h as ه/ح, v as ف/ڤ, p as ب/پ): one name, several spellings.
+_TRANSLIT = str.maketrans("غقكطصذظحةىڤپ", "جججتسززههيفب")
+
+
+@lru_cache(maxsize=100_000)
+def folded(token: str) -> str:
+    """A token's skeleton with transliteration variants folded together (شويغو ~ شويجو)."""
+    return skeleton(token).translate(_TRANSLIT) if has_arabic(token) else token
+
+
+def name_share(name: str, chunk: Chunk) -> float:
+    """Share of a name's words that a passage gives, as its speaker or in its text (a name
+    spelled another way, or quoted inside the passage: "Reuters reported that X said"); 0 when
+    its last word is missing."""
+    wanted = tokens(name)
+    voice = chunk.speaker if chunk.speaker != ARTICLE_SPEAKER else ""
+    have = {folded(t) for t in tokens(f"{voice} {chunk.text}")}
+    have |= {folded(t[1:]) for t in tokens(chunk.text) if len(t) > 4 and t.startswith(_CLITICS)}
+    if not wanted or folded(wanted[-1]) not in have:
+        return 0.0  # the last word names the one meant (a surname): titles alone match anyone
+    return sum(folded(t) in have for t in wanted) / len(wanted)
 
 
 def _forms(toks: list[str]) -> set[str]:

@@ -43,6 +43,7 @@ _CURRENCY = {
     "بالمايه": "%", "في المايه": "%",
 }  # fmt: skip
 _MEASURES = {**english.MEASURES, **arabic.MEASURES}
+_BEFORE = ("magnitude", "date")  # measures whose word may come before the number
 _TOKEN = re.compile(r"[$€£%]|\d+(?:[.,٫]\d+)*|[^\W\d_]+", re.UNICODE)
 
 
@@ -65,8 +66,14 @@ class Quantity:
         return self.unit or self.measure or ("year" if self.year else "count")
 
 
+# "الاثنين" is Monday ("يوم الاثنين"), not "the two": a weekday is no figure to compare.
+_WEEKDAY = "الاثنين"
+
+
 def _strip_prefix(word: str) -> str:
     # Arabic clitics on number words: و (and), ب (with/for), ل (to), ال (the).
+    if word == _WEEKDAY:
+        return word
     for p in ("وب", "ول", "و", "ب", "ل", "ال"):
         if word.startswith(p) and len(word) > len(p) + 2:
             rest = word[len(p) :]
@@ -106,8 +113,10 @@ def quantities(text: str) -> list[Quantity]:
                 break
         year = j == i + 1 and bool(re.fullmatch(r"(1[89]|20|21)\d\d", words[i])) and not unit
         measure = _measure(words, j) if not unit else None
-        if measure is None and not unit and i and _MEASURES.get(words[i - 1]) == "magnitude":
-            measure = "magnitude"  # "magnitude 7.2"
+        if measure is None and not unit and i and _MEASURES.get(words[i - 1]) in _BEFORE:
+            measure = _MEASURES[words[i - 1]]  # "magnitude 7.2", "January 21"
+        if measure == "date" and not (value == int(value) and 1 <= value <= 31):
+            measure = None  # no day of a month: "in January 40 people died"
         noun = words[j] if j < len(words) and not unit and words[j].isalpha() else ""
         out.append(Quantity(value, unit, year and not measure, measure, noun))
         i = max(j, i + 1)

@@ -17,7 +17,7 @@ from assistant.config import VerifySettings
 from assistant.models import Chunk, Stance
 from assistant.verify.claim import Claim
 from assistant.verify.cues import Cues, denies, negates, passage_cues, time_conflict
-from assistant.verify.matching import ArticleView
+from assistant.verify.matching import ArticleView, name_share
 from assistant.verify.numbers import Quantity, same_quantity
 from index.retriever import Hit
 
@@ -136,7 +136,11 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
         return said("refutes", "quantity", rival)
     if cov >= cfg.supports and time_conflict(claim.times, cues.times):
         return said("refutes", "time")
-    same_speaker = claim.speaker is not None and speaks(claim.speaker, [c]) is not False
+    # The claim's speaker, named as the passage's or within it, however their name is spelled.
+    same_speaker = claim.speaker is not None and (
+        speaks(claim.speaker, [c]) is not False
+        or name_share(claim.speaker, c) >= cfg.speaker_share
+    )
     # A passage that words the whole claim, in order, with only a negation somewhere ("... so
     # that it will not happen again") is no denial by the claim's own speaker of what they say.
     verbatim = cov >= cfg.strict_coverage and order >= cfg.min_order

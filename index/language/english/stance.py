@@ -61,6 +61,10 @@ MEASURES: dict[str, str] = {
     **dict.fromkeys("kg kilo kilos kilogram kilograms ton tons tonne tonnes pound "
                     "lb lbs".split(), "weight"),
     **dict.fromkeys("old aged".split(), "age"),
+    # A number next to a month's name is a day of that month ("21 January", "January 21").
+    **dict.fromkeys("january february march april may june july august september october "
+                    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split(),
+                    "date"),
 }  # fmt: skip
 
 

@@ -55,3 +55,14 @@ def test_lengths_weights_and_durations_compare_only_in_one_unit() -> None:
     feet, metres, more_feet = (quantities(t)[0] for t in ("50 feet", "3.7 metres", "12 feet"))
     assert feet.kind != metres.kind and feet.kind == more_feet.kind
     assert quantities("300 people")[0].kind == quantities("200 workers")[0].kind == "count"
+
+
+def test_days_of_the_month_and_monday_are_no_counts() -> None:
+    # "Monday" in Arabic is "the two" in form: a weekday, not a figure.
+    assert quantities("أعلن الجيش يوم الاثنين أنه بدأ العملية") == []
+    assert [q.value for q in quantities("قتل اثنين من الجنود")] == [2.0]
+    # A number beside a month's name is a day of it, compared only with dates.
+    for text in ("21 يناير", "9 تشرين", "January 21", "21 January"):
+        assert [q.kind for q in quantities(text)] == ["date"], text
+    day, toll = quantities("On 21 January, 40 people died")
+    assert day.kind == "date" and toll.kind == "count" and toll.value == 40

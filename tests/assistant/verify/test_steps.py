@@ -8,6 +8,7 @@ import pytest
 from assistant.config import VerifySettings
 from assistant.verify.aggregate import decide
 from assistant.verify.claim import analyse
+from assistant.verify.matching import folded, name_share
 from assistant.verify.pipeline import assess
 from tests.support.chunks import chunks_of, hits_of, lexical
 
@@ -80,3 +81,44 @@ def test_a_neutral_speaker_negating_the_claim_says_the_opposite() -> None:
     )
     assert ("refutes", "polarity") in [(j.stance, j.reason) for j in a.judged]
     assert decide(a.claim, a.judged, a.features, CFG).label == "contradicted"
+
+
+AR_ARTICLE = """البرتغال ترسل أطباء إلى الجزر المنكوبة
+
+قال وزير الصحة البرتغالي ماركو غوميش إن بلاده سترسل فريقا من الأطباء إلى الجزر المنكوبة بالفيضانات الأسبوع المقبل.
+وأضاف أن الفريق سيبقى هناك حتى انتهاء موسم الأمطار.
+من جهته، قال رئيس البلدية إن المدارس ستغلق أبوابها حتى إشعار آخر.
+"""
+AR_CLAIM = "قال وزير الصحة البرتغالي ماركو {name} إن {what}"
+SENDS = "بلاده سترسل فريقا من الأطباء إلى الجزر المنكوبة بالفيضانات"
+SCHOOLS = "المدارس ستغلق أبوابها حتى إشعار آخر"
+
+
+def ar_verdict(claim: str, cfg: VerifySettings = CFG) -> str:
+    chunks = chunks_of(AR_ARTICLE)
+    a = assess(claim, "ar", hits_of(chunks), lexical(chunks), 0.75, cfg)
+    return decide(a.claim, a.judged, a.features, cfg).label
+
+
+def test_transliteration_variants_fold_and_names_are_found_in_passages() -> None:
+    assert folded("غوميش") == folded("جوميش") == folded("قوميش")
+    assert folded("غوميش") != folded("بوميش")
+    chunk = chunks_of(AR_ARTICLE)[1]
+    assert name_share("وزير الصحة البرتغالي ماركو جوميش", chunk) == 1.0
+    assert name_share("رئيس البلدية", chunk) == 0.0
+    assert name_share("وزير الصحة البرتغالي ماركو بيريش", chunk) == 0.0
+
+
+def test_a_claimed_speaker_spelled_otherwise_is_the_same_speaker() -> None:
+    # "Gomes" written with ج in the claim and غ in the article: the minister's own words.
+    assert ar_verdict(AR_CLAIM.format(name="جوميش", what=SENDS)) == "supported"
+    # Another minister of the same title is someone else: the surname must be given.
+    assert ar_verdict(AR_CLAIM.format(name="بيريش", what=SENDS)) == "not_enough_info"
+    # The share of the name is a setting: above 4 of 5 words, the title no longer carries it.
+    loose = VerifySettings(speaker_share=0.8)
+    assert ar_verdict(f"قال وزير الصحة الإسباني ماركو غوميش إن {SENDS}", loose) == "supported"
+    strict = VerifySettings(speaker_share=0.9)
+    assert ar_verdict(f"قال وزير الصحة الإسباني ماركو غوميش إن {SENDS}", strict) != "supported"
+    # The minister never said what the mayor said, however his name is spelled.
+    assert ar_verdict(AR_CLAIM.format(name="جوميش", what=SCHOOLS)) == "not_enough_info"
+    assert ar_verdict(f"قال رئيس البلدية إن {SENDS}") == "not_enough_info"
