@@ -131,7 +131,8 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
     text, _ = shown_in(top.hit.chunk, q.lang)
     lang = language(q.lang)
     said_no = lang.negated(normalize(text)) and not lang.negated(q.norm)
-    return forms["no" if said_no else "yes"].format(who=_who(top.hit.chunk, q.lang))
+    who = _who(top.hit.chunk, q.lang)
+    return lang.agree(forms["no" if said_no else "yes"].format(who=who), who)
 
 
 def compose(

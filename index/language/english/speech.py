@@ -144,11 +144,19 @@ def plural_source(name: str) -> bool:
 def agree(text: str, subject: str) -> str:
     """`text` with the frame verb right after `subject` (and its "(role)" label) made plural when
     the subject is ("Critics allege: ...", "Officials (statement) deny it")."""
-    if not plural_source(subject):
+    if plural_source(subject):
+        verbs = "|".join(FRAME_VERBS)
+        pattern = re.compile(rf"({re.escape(subject)}(?:\s*\([^)]*\))?\s+)({verbs})\b")
+        text = pattern.sub(lambda m: m.group(1) + FRAME_VERBS[m.group(2)], text, count=1)
+    return _inline(text, subject)
+
+
+def _inline(text: str, subject: str) -> str:
+    """A subject opening with "A"/"An" lower-cased wherever it is not the text's first word
+    ("Yes — according to a spokesperson for X"); a name's own "The" is left as written."""
+    if not INDEFINITE.match(subject):
         return text
-    verbs = "|".join(FRAME_VERBS)
-    pattern = re.compile(rf"({re.escape(subject)}(?:\s*\([^)]*\))?\s+)({verbs})\b")
-    return pattern.sub(lambda m: m.group(1) + FRAME_VERBS[m.group(2)], text, count=1)
+    return text[:1] + text[1:].replace(subject, subject[0].lower() + subject[1:])
 
 
 # Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
@@ -231,6 +239,7 @@ TITLES = frozenset("mr mrs ms dr sen rep gov gen prof president senator judge".s
 ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen rev fr u.s u.k".split())
 # Party labels set off after a name ("Jo Lee, Democrat of Ohio, said"): an inserted phrase.
 PARTIES = frozenset("democrat republican independent democratic".split())
+INDEFINITE = re.compile(r"An?\s")  # a source phrase opening with an indefinite article
 PASSIVE_AUX = frozenset("was were is are been be being".split())
 NOUNS = {"accusations": ACCUSE, "allegations": ACCUSE, "accusation": ACCUSE, "denial": DENY}
 DECLINE_OBJECT = re.compile(r"^declin\w*\s+to\s+(comment|respond|answer|discuss)", re.I)
