@@ -117,7 +117,14 @@ class VerifySettings(BaseModel):
         ge=0,
         le=1,
         description="Share of the claim's weighted content words a passage must contain to be "
-        "judged at all (halved when it gives a figure of the claim's kind).",
+        "judged at all.",
+    )
+    rival_share: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="Share of the claim's weighted content words a passage giving a figure of "
+        "the claim's kind must carry to be judged, its figure then compared with the claim's.",
     )
     voiced: float = Field(
         0.05,

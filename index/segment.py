@@ -20,6 +20,23 @@ _ABBREV = frozenset(
 )
 _WORD = re.compile(r"\S+")
 _HEADING_MARK = re.compile(r"[ \t]*(#{1,6}[ \t]+|[*-][ \t]+|>[ \t]*)")
+# Direction marks (LRM, RLM, ALM) that editors put before a line: they hide its first word.
+_MARKS = re.compile("[\u200e\u200f\u061c]")
+_SHORT_WORD = 2  # letters: a word this short (ذا, لـ) leans on the next, it ends no headline
+
+
+def _word(raw: str) -> str:
+    """A word as the headline checks compare it: direction marks dropped, letters normalised."""
+    return normalize_arabic(_MARKS.sub("", raw))
+
+
+def _ends_phrase(raw: str) -> bool:
+    """Whether a word can end a headline: a particle or preposition ("ما", "خلال", "ذا") needs
+    the words after it, so a cut after it falls inside a sentence."""
+    norm = re.sub(r"\W", "", _word(raw))
+    if not norm:
+        return True  # a dash or bar closing a dateline or a headline ("القاهرة -")
+    return len(norm) > _SHORT_WORD and norm not in arabic.STOP_WORDS | arabic.OPEN_ENDED
 
 
 def _opens_sentence(norm: str) -> bool:
@@ -83,15 +100,15 @@ def _headline_split(text: str, start: int, end: int) -> int | None:
     words = list(_WORD.finditer(text, start, end))
     if len(words) < 5 or not has_arabic(words[0].group()):
         return None
-    first = normalize_arabic(words[0].group())
+    first = _word(words[0].group())
     if arabic.NOT_HEADLINE_START.match(first) or _opens_sentence(first):
         return None
     for i in range(3, min(11, len(words) - 1)):
         prev = words[i - 1].group()
         if re.search(r"[،,:;؛\"«»()]", prev):
             return None
-        if _opens_sentence(normalize_arabic(words[i].group())):
-            return words[i].start()
+        if _opens_sentence(_word(words[i].group())):
+            return words[i].start() if _ends_phrase(prev) else None
     return None
 
 

@@ -20,6 +20,7 @@ from index.retriever import Hit
 _COVERAGE = FEATURES.index("coverage")
 _ROOTS = FEATURES.index("root_coverage")
 _MODE_LEAD = 1000.0
+_DOC_LEAD = 100.0  # smaller than a mode's lead: the article is chosen within the leading kind
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,14 @@ def score_hits(
         words = comparable & (X[:, _ROOTS] >= cfg.mode_min_root_coverage)
         best_same = words.any() and odds[words].max() >= odds[~comparable].max()
         rank = rank + np.where(words if best_same else ~comparable, _MODE_LEAD, 0.0)
+    docs = np.array([h.chunk.doc_id for h in hits])
+    if len(set(docs)) > 1:
+        # The pairwise scores order the passages of one article; across articles the answer
+        # probabilities compare: the article holding the likeliest answer (of the leading kind)
+        # comes first, its passages in their own order.
+        lead = rank >= rank.max() - _MODE_LEAD / 2
+        best_doc = docs[lead][int(np.argmax(odds[lead]))]
+        rank = rank + np.where(docs == best_doc, _DOC_LEAD, 0.0)
     out = []
     for i, h in enumerate(hits):
         score = float(rank[i]) + cfg.rule_scale * _speaker_rules(q, h, cfg)

@@ -132,14 +132,13 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     def said(stance: Stance, reason: str, found: Quantity | None = None) -> Judged:
         return Judged(hit, cov, stance, reason, found, cues, order, matched)
 
-    if rival is not None and cov >= cfg.relevant / 2:
+    if rival is not None and cov >= cfg.rival_share:
         return said("refutes", "quantity", rival)
     if cov >= cfg.supports and time_conflict(claim.times, cues.times):
         return said("refutes", "time")
     # The claim's speaker, named as the passage's or within it, however their name is spelled.
     same_speaker = claim.speaker is not None and (
-        speaks(claim.speaker, [c]) is not False
-        or name_share(claim.speaker, c) >= cfg.speaker_share
+        speaks(claim.speaker, [c]) is not False or name_share(claim.speaker, c) >= cfg.speaker_share
     )
     # A passage that words the whole claim, in order, with only a negation somewhere ("... so
     # that it will not happen again") is no denial by the claim's own speaker of what they say.
@@ -218,7 +217,7 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
         rival = any(q.kind in kinds for q in passage_cues(h.chunk, claim.lang).quantities)
         closer = h.chunk.chunk_id in closest
         voiced = _voiced(h.chunk, claim.lang)
-        bar = cfg.relevant / 2 if rival else (cfg.voiced if voiced or closer else cfg.relevant)
+        bar = cfg.rival_share if rival else (cfg.voiced if voiced or closer else cfg.relevant)
         if h.chunk.headline or (
             not first_own and (cov < bar if comparable else h.dense < min_dense)
         ):

@@ -127,6 +127,21 @@ def test_sentence_starting_with_verb_is_not_a_headline() -> None:
     assert not any(s.headline for s in segment(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A cut would fall after a particle ("ما"), a preposition ("خلال") or behind a
+        # direction mark that hides the opening "في": each is one sentence.
+        "لا يوجد حاليا ما يشير إلى أن الاتفاق الجديد يشمل محتوى إضافيا كالفيديو.",
+        "تشكلت الفرقة خلال فترات متقطعة من العقد الماضي وأصدرت ثلاثة ألبومات.",
+        "\u200fفي عام 2010 أعلنت الشركة أنها ستفتتح مصنعا جديدا في المدينة.",
+    ],
+)
+def test_no_glued_headline_inside_a_sentence(text: str) -> None:
+    spans = segment(text)
+    assert [(s.start, s.end, s.headline) for s in spans] == [(0, len(text), False)]
+
+
 def test_long_sentence_is_cut() -> None:
     text = ", ".join(f"clause number {i} of a very long sentence" for i in range(60)) + "."
     spans = segment(text, max_chunk_chars=200)

@@ -117,6 +117,9 @@ ADMISSION = re.compile(r"(^|\s)[وف]?(اعترف|اعترفت|اقر|اقرت|�
 CONNECTORS = re.compile(r"^[وف](في|علي|من|بعد|مع|كان|كانت)$")
 # A word that starts a sentence, not a headline: a preposition or a و/ف-prefixed word.
 NOT_HEADLINE_START = re.compile(r"^([وف]\w+|في|علي|من|الي|مع|بعد|قبل|عن)$")
+# Prepositions and particles that need the words after them (beyond the stop words): a
+# headline never ends with one.
+OPEN_ENDED = _n("خلال حتى نحو دون ضد منذ عبر ذات أمام خلف تحت فوق لأن لكن إلا سوى غير مثل")
 
 
 def strip_conj(norm: str) -> str:
