@@ -146,7 +146,11 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     explicit = cues.doubts or cues.debunks
     if denies(c, cues):
         if claim.role == "denial" or claim.negated:
-            return said("supports", "stated")
+            # A denial states a denying claim only when it carries it: a denial sharing a few
+            # words (judged at the bar of a voice) says nothing of another negated claim.
+            return said(
+                *(("supports", "stated") if cov >= cfg.supports else ("neutral", "related"))
+            )
         if claim.role == "admission" or (claim.speaker and same_speaker):
             if verbatim and not explicit:
                 return said("neutral", "related")  # X's own words state it, negation aside

@@ -122,3 +122,11 @@ def test_a_claimed_speaker_spelled_otherwise_is_the_same_speaker() -> None:
     # The minister never said what the mayor said, however his name is spelled.
     assert ar_verdict(AR_CLAIM.format(name="جوميش", what=SCHOOLS)) == "not_enough_info"
     assert ar_verdict(f"قال رئيس البلدية إن {SENDS}") == "not_enough_info"
+
+
+def test_a_denial_sharing_a_few_words_does_not_state_a_negated_claim() -> None:
+    # The council's denial (about closing the library) shares only "Eastgate library" with
+    # this negated claim: it is no passage stating it.
+    label, judged = verdict("No hotel chain will buy the Eastgate library.")
+    assert label == "not_enough_info"
+    assert judged and ("supports", "stated") not in judged
