@@ -41,6 +41,10 @@ class AnswerSettings(BaseModel):
         "units; a passage in the asked role or by the asked speaker comes first).")
     abstain_shift: float = Field(0.0, description="Added to the learned abstention threshold "
         "(log-odds): above 0 abstains more, below 0 less.")
+    role_shift: float = Field(0.5, ge=0, description="Taken off the learned abstention "
+        "threshold (log-odds) when the best passage speaks in the role the question asks about "
+        "('Does X deny...': a denial), whose words a denial or accusation often rephrases ('no "
+        "support from any party' for 'funding'); the dev sets carry no roles to learn it from.")
     min_root_coverage: float = Field(0.25, ge=0, le=1, description="Abstain when no passage in "
         "the question's language holds this share of its weighted words at root level (about "
         "1% of answerable dev questions fall under it).")

@@ -48,7 +48,10 @@ def should_abstain(
             # answer it asks for: that settles it whatever the embedding says (the learned
             # model leans on the dense similarity, whose scale belongs to one embedder).
             return False
-        return not model.answerable(X, comparable, cfg.abstain_shift)
+        shift = cfg.abstain_shift
+        if q.asked_role and ranked[0].hit.chunk.role == q.asked_role:
+            shift -= cfg.role_shift  # the party answers in the role asked about, in its words
+        return not model.answerable(X, comparable, shift)
     # Each of the best passages is judged by what it allows: word coverage when it shares the
     # question's language, embedding similarity when it does not (no translation to compare).
     return not any(

@@ -93,7 +93,7 @@ def _cross_line(q: Question, c: Chunk, marks: str) -> str:
     budget = max(int(own * _OWN_SHARE) - other, 0)
     piece = lift.excerpt(c.text, lift.focus(q, c.text, c.lang, found), budget)
     tail = messages.CROSS_END[lang] if piece == "…" else messages.CROSS_EXCERPT[lang]
-    return template[lang].format(**parts, tail=tail.format(excerpt=piece))
+    return language(lang).sentence(template[lang].format(**parts, tail=tail.format(excerpt=piece)))
 
 
 def _line(q: Question, c: Chunk, n: int) -> str:
@@ -105,7 +105,8 @@ def _line(q: Question, c: Chunk, n: int) -> str:
     if c.speaker == ARTICLE_SPEAKER or c.role not in frames:
         return messages.NARRATED[q.lang].format(text=text, marks=marks)
     line = frames[c.role].format(speaker=speaker, text=text, marks=marks)
-    return language(q.lang).agree(line, speaker)
+    lang = language(q.lang)
+    return lang.sentence(lang.agree(line, speaker))
 
 
 def _who(c: Chunk, lang: str) -> str:
@@ -121,10 +122,12 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
         said = messages.YES_NO_DISPUTED[q.lang].get(claims[0].role, forms["disputed"])
         who, other = _who(claims[0], q.lang), _who(denials[0], q.lang)
         speech = language(q.lang)
-        return speech.agree(speech.agree(said.format(who=who, other=other), who), other)
+        lead = speech.agree(speech.agree(said.format(who=who, other=other), who), other)
+        return speech.sentence(lead)
     if denials:
         who = _who(denials[0], q.lang)
-        return language(q.lang).agree(forms["denied"].format(who=who), who)
+        speech = language(q.lang)
+        return speech.sentence(speech.agree(forms["denied"].format(who=who), who))
     top = cited[0]
     if top.coverage is None or top.coverage < cfg.yes_no_coverage:
         return forms["open"]

@@ -123,7 +123,8 @@ def check(reply: str, given: dict[int, Chunk], lang: str, grounds: Grounds) -> G
             # Attribution drift: a reported or disputed claim must not read as plain fact.
             who = first.speaker_in(lang)
             prefix = messages.ATTRIBUTION_PREFIX[lang][first.role].format(speaker=who)
-            text = language(lang).agree(prefix, who) + statement
+            speech = language(lang)
+            text = speech.sentence(speech.agree(prefix, who)) + statement
             report.attributed += 1
         report.kept.append(Checked(text, list(dict.fromkeys(cited)), first.speaker, first.role))
     return report

@@ -60,6 +60,10 @@ class Language:
         """A frame's verb agreeing with the source named before it ("Critics allege: ...")."""
         return str(self.lexicon.agree(text, subject))
 
+    def sentence(self, text: str) -> str:
+        """A line as a sentence opens ("Former President X alleges: ..." in English)."""
+        return str(self.lexicon.sentence(text))
+
     def hedged(self, text: str) -> bool:
         """Whether a normalised text reports without vouching ("reportedly", "يزعم")."""
         return bool(self.lexicon.hedged(text))

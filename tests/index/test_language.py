@@ -158,3 +158,11 @@ def test_arabic_frames_keep_the_verb_first_and_singular() -> None:
         language("ar").agree("يتهم المنتقدون: «...» [1]", "المنتقدون")
         == "يتهم المنتقدون: «...» [1]"
     )
+
+
+def test_a_line_opens_as_a_sentence() -> None:
+    assert language("en").sentence("former President X alleges: ...") == (
+        "Former President X alleges: ..."
+    )
+    assert language("en").sentence("") == ""
+    assert language("ar").sentence("يزعم الرئيس السابق: ...") == "يزعم الرئيس السابق: ..."

@@ -144,6 +144,11 @@ def verb_kind(norm: str) -> str | None:
 # What a question asks for, from its words (normalised letters; checked in this order).
 
 
+def sentence(text: str) -> str:
+    """`text` unchanged: Arabic script has no capitals."""
+    return text
+
+
 def agree(text: str, subject: str) -> str:
     """`text` unchanged: isnad's Arabic frames put the verb first (يقول X), and a verb before its
     subject stays singular."""

@@ -151,6 +151,12 @@ def agree(text: str, subject: str) -> str:
     return _inline(text, subject)
 
 
+def sentence(text: str) -> str:
+    """`text` with its first letter capitalised: a source named in lower case ("former
+    President X", "officials") that opens a line."""
+    return text[:1].upper() + text[1:]
+
+
 def _inline(text: str, subject: str) -> str:
     """A subject opening with "A"/"An" lower-cased wherever it is not the text's first word
     ("Yes — according to a spokesperson for X"); a name's own "The" is left as written."""

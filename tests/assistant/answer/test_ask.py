@@ -307,3 +307,34 @@ def test_aligned_edition_is_checked(assistant, write_article) -> None:
     assert assistant.store.docs() == []
     res = assistant.ingest([DEFAULT_TXT], aligned=DEFAULT_ALIGNED)
     assert res[0].status == "added"
+
+
+@pytest.mark.parametrize("index", ["shared", "default_only"])
+def test_asking_whether_a_party_denies_cites_its_denial(index: str, request) -> None:
+    # The denial rephrases the question ("no support from any political party" for "funding"):
+    # a passage in the asked role lowers the abstention bar by the `role_shift` setting.
+    from assistant.answer.pipeline import answer_question
+    from assistant.answer.question import parse_question
+
+    a = request.getfixturevalue(index)
+    question = "Does CCDH deny receiving funding from the Labour Party?"
+    ans = a.ask(question)
+    check_answered(ans, "en")
+    assert ans.citations[0].role == "denial"
+    lead = ans.answer.splitlines()[0]
+    assert lead.endswith("denies it:") and lead[0].isupper()
+    if index == "default_only":  # alone, the article's words weigh as a user's index has them
+        q = parse_question(question)
+        hits = a.retriever.hits(q.search_text, None, list(q.tokens))
+        cfg = a.settings.answer.model_copy(update={"role_shift": 0.0})
+        without, _ = answer_question(
+            q, hits, a.lexical, None, cfg, a.min_dense, a.settings.embedder_spec
+        )
+        assert without.abstained
+
+
+def test_a_source_named_in_lower_case_opens_its_line_with_a_capital(shared) -> None:
+    ans = shared.ask("Did Trump accuse the Labour Party of interfering in the election?")
+    check_answered(ans, "en")
+    assert all(line[0].isupper() for line in ans.answer.splitlines() if line)
+    assert "according to former President" in ans.answer.splitlines()[0]
