@@ -10,6 +10,7 @@ with a one-letter clitic (لمتابعيه) meets the bare word.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -41,6 +42,32 @@ _TRANSLIT = str.maketrans("غقكطصذظحةىڤپ", "جججتسززههيفب"
 def folded(token: str) -> str:
     """A token's skeleton with transliteration variants folded together (شويغو ~ شويجو)."""
     return skeleton(token).translate(_TRANSLIT) if has_arabic(token) else token
+
+
+# A capitalised Latin word: a name in an English claim, or inside an Arabic one ("NATO").
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+# Where a claim's subject may start among its content words: English puts it first, Arabic
+# after the verb it often opens with ("تدخل المركز في ...").
+_SUBJECT_AT = {"en": 0, "ar": 1}
+
+
+def agent(text: str, lang: str, content: tuple[str, ...], chunks: list[Chunk]) -> tuple[str, ...]:
+    """The claim's subject when it names a party: the first run of its content words that are
+    names (capitalised) or words of the names of the article's speakers, if it opens the claim
+    ("Acme polluted ..." -> acme). Empty when the claim opens otherwise ("14 staff will ...")."""
+    parties: set[str] = set()
+    for c in chunks:
+        for name in (c.speaker, c.translation_speaker):
+            if name and name != ARTICLE_SPEAKER:
+                parties.update(tokens(name))
+    parties.update(tokens(" ".join(_CAPITALISED.findall(text))))
+    run: list[str] = []
+    for i, t in enumerate(content):
+        if t in parties:
+            run.append(t)
+        elif run or i >= _SUBJECT_AT.get(lang, 0):
+            break
+    return tuple(run)
 
 
 def name_share(name: str, chunk: Chunk) -> float:

@@ -14,11 +14,12 @@ from functools import cached_property
 
 from assistant.attribution import speaks
 from assistant.config import VerifySettings
-from assistant.models import Chunk, Stance
+from assistant.models import ARTICLE_SPEAKER, Chunk, Stance
 from assistant.verify.claim import Claim
 from assistant.verify.cues import Cues, denies, negates, passage_cues, time_conflict
-from assistant.verify.matching import ArticleView, name_share
+from assistant.verify.matching import ArticleView, agent, name_share
 from assistant.verify.numbers import Quantity, same_quantity
+from index.normalize import tokens
 from index.retriever import Hit
 
 
@@ -50,6 +51,24 @@ class Scope:
         return {
             c.chunk_id: self.view.coverage(self.weights, [c.chunk_id]) for c in self.view.chunks
         }
+
+    @cached_property
+    def agent(self) -> tuple[str, ...]:
+        """The party the claim names as its subject (empty when it names none first)."""
+        claim = self.claim
+        return agent(claim.text, claim.lang, claim.content, self.view.chunks)
+
+    def names_agent(self, chunk: Chunk) -> bool:
+        """Whether a passage names the claim's subject other than as its accuser. Only a voice's
+        passage must: stating the claim puts it in that voice's mouth, while the article's own
+        sentences lean on the ones before them ("The library opened in 1962")."""
+        wanted = self.agent
+        if not wanted or chunk.speaker == ARTICLE_SPEAKER or not chunk.readable_in(self.claim.lang):
+            return True  # (a passage the claim's words cannot be compared with: no check)
+        voice = set(tokens(chunk.speaker)) | set(tokens(chunk.translation_speaker or ""))
+        if chunk.role == "accusation" and set(wanted) <= voice:
+            return False  # the accuser is not the accused: "X accused Y of P" is no "X did P"
+        return any(self.view.has(chunk.chunk_id, t) for t in wanted)
 
     def coverage(self, chunk_id: str) -> float:
         """Weighted share of the claim this passage carries."""
@@ -178,7 +197,9 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     if cues.doubts and not (claim.negated or claim.role == "denial" or claim.debunks or verbatim):
         return said("refutes", "doubt")
     if unheard < cfg.new_words and (cov >= cfg.supports or (matched and cov >= cfg.relevant)):
-        if order < cfg.min_order:
+        if order < cfg.min_order or not scope.names_agent(c):
+            # Who did what: the words of the claim in another order, or said of another party
+            # ("the union struck" is no passage stating "the firm struck").
             return said("neutral", "roles")
         # The claim's own speaker's "claimed"/"زعم" is how they say it, not a hedge on it.
         if cues.hedged and not claim.hedged and not (claim.speaker and same_speaker):

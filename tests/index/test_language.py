@@ -137,13 +137,15 @@ def test_relative_times(text: str, lang: str, times: set[tuple[str, int]]) -> No
         ("Reuters reports it; X denies it:", "Reuters", "Reuters reports it; X denies it:"),
         ("The council denies it:", "The council", "The council denies it:"),
         ("The witness says: ...", "The witness", "The witness says: ..."),
-        # An indefinite source is lower-cased inside a sentence, and only there.
+        # An indefinite source is lower-cased.
         (
             "Yes — according to A spokesperson for X:",
             "A spokesperson for X",
             "Yes — according to a spokesperson for X:",
         ),
-        ("A spokesperson denies it:", "A spokesperson", "A spokesperson denies it:"),
+        # Also where it opens the text: a clause after "Disputed: "; a line gets its capital
+        # back from `sentence`.
+        ("A spokesperson denies it:", "A spokesperson", "a spokesperson denies it:"),
         ("According to The Ledger:", "The Ledger", "According to The Ledger:"),
     ],
 )

@@ -158,11 +158,12 @@ def sentence(text: str) -> str:
 
 
 def _inline(text: str, subject: str) -> str:
-    """A subject opening with "A"/"An" lower-cased wherever it is not the text's first word
-    ("Yes — according to a spokesperson for X"); a name's own "The" is left as written."""
+    """A subject opening with "A"/"An" lower-cased ("Yes — according to a spokesperson for X",
+    "Disputed: ...; a spokesperson for X denies it"); a line that opens with it is capitalised
+    again by `sentence`. A name's own "The" is left as written."""
     if not INDEFINITE.match(subject):
         return text
-    return text[:1] + text[1:].replace(subject, subject[0].lower() + subject[1:])
+    return text.replace(subject, subject[0].lower() + subject[1:])
 
 
 # Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words

@@ -130,3 +130,32 @@ def test_a_denial_sharing_a_few_words_does_not_state_a_negated_claim() -> None:
     label, judged = verdict("No hotel chain will buy the Eastgate library.")
     assert label == "not_enough_info"
     assert judged and ("supports", "stated") not in judged
+
+
+HARBOUR = """Harbour row deepens over waste
+
+Mayor Dana Reyes accused the port authority of dumping waste in the bay for years.
+Greenwatch said it had warned the port authority twice about the waste.
+Greenwatch runs the only monitoring boat on the bay and has done so since 2019.
+The port authority denied dumping any waste in the bay.
+"""
+
+
+def harbour(claim: str) -> tuple[str, list[tuple[str, str, str]]]:
+    chunks = chunks_of(HARBOUR)
+    a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+    label = decide(a.claim, a.judged, a.features, CFG).label
+    return label, [(j.stance, j.reason, j.hit.chunk.speaker) for j in a.judged]
+
+
+def test_a_voice_states_a_claim_only_of_the_party_it_names() -> None:
+    # The mayor's accusation is about the port authority: it states that claim, and only it.
+    label, judged = harbour("The port authority dumped waste in the bay for years.")
+    assert label == "disputed" and ("supports", "stated", "Mayor Dana Reyes") in judged
+    # Of another party it states nothing, and its accuser is not the accused.
+    for claim in (
+        "Greenwatch dumped waste in the bay for years.",
+        "Mayor Dana Reyes dumped waste in the bay.",
+    ):
+        label, judged = harbour(claim)
+        assert label != "supported" and all(s != "supports" for s, _, _ in judged), judged
