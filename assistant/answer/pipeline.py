@@ -32,7 +32,7 @@ def answer_question(
     scope = lex.chunks_of(doc_ids)
     if should_abstain(q, ranked, scope, cfg, min_dense, model):
         return abstention(q, ranked[: cfg.related_shown]), ranked
-    chosen = select(ranked, cfg)
+    chosen = select(ranked, cfg, q)
     for part in q.parts:
         # A two-part question cites the best passage for each part that the articles answer.
         best = score_hits(part, hits, lex, cfg, model)

@@ -110,11 +110,13 @@ def feature_matrix(ranked: list[Scored]) -> tuple[np.ndarray, np.ndarray]:
     return X, np.array([s.comparable for s in ranked], dtype=bool)
 
 
-def select(ranked: list[Scored], cfg: AnswerSettings) -> list[Scored]:
-    """The best passage, plus close runners-up."""
+def select(ranked: list[Scored], cfg: AnswerSettings, q: Question | None = None) -> list[Scored]:
+    """The best passage, plus close runners-up (never the words of the party the question
+    names as accused: "what is X accusing Y of" is not answered by Y's own charges)."""
     top = ranked[0]
     return [top] + [
         s for s in ranked[1 : cfg.max_citations]
         if s.answer_prob >= top.answer_prob * cfg.runner_up_ratio
         and s.comparable == top.comparable  # probabilities of the two modes are not one scale
+        and not (q is not None and q.patient and speaks(q.patient, [s.hit.chunk]))
     ]  # fmt: skip

@@ -135,3 +135,50 @@ def test_two_part_questions_are_split_on_a_joined_question_word() -> None:
     assert [p.answer_type for p in q.parts] == ["time", "person"]
     assert parse_question("Who built and who designed it?").parts
     assert not parse_question("Who founded the salt and pepper company?").parts
+
+
+FEUD = """Ferry row escalates
+
+The dockers' union accused the ferry company of cutting safety checks on its night crossings.
+The ferry company accused the union of spreading panic among passengers with false claims.
+Inspectors will visit the port next month.
+"""
+FEUD_AR = """تصاعد الخلاف حول العبارات
+
+اتهمت نقابة العمال شركة العبارات بتقليص فحوص السلامة في رحلاتها الليلية.
+واتهمت شركة العبارات النقابة بنشر الذعر بين الركاب بادعاءات كاذبة.
+وسيزور المفتشون الميناء الشهر المقبل.
+"""
+
+
+@pytest.fixture(scope="module")
+def feud(tmp_path_factory: pytest.TempPathFactory):
+    """One Assistant whose index holds two parties accusing each other, in both languages."""
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    home = tmp_path_factory.mktemp("feud_home")
+    folder = tmp_path_factory.mktemp("feud")
+    (folder / "feud_en.txt").write_text(FEUD, encoding="utf-8")
+    (folder / "feud_ar.txt").write_text(FEUD_AR, encoding="utf-8")
+    a = Assistant(Settings(home=home, chroma_url=None, embed_model=None, default_article=False))
+    a.ingest([folder / "feud_en.txt", folder / "feud_ar.txt"])
+    return a
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "accuser", "accused"),
+    [
+        ("What is the union accusing the ferry company of?", "feud_en", "union", "company"),
+        ("بماذا تتهم النقابة شركة العبارات؟", "feud_ar", "نقابة", "شركة"),
+        ("بماذا تتهم شركة العبارات النقابة؟", "feud_ar", "شركة", "نقابة"),
+    ],
+)
+def test_the_accused_own_charges_are_not_cited_as_the_answer(
+    feud, question: str, doc: str, accuser: str, accused: str
+) -> None:
+    ans = feud.ask(question, doc=doc)
+    assert not ans.abstained and ans.citations[0].role == "accusation"
+    assert accuser in ans.citations[0].speaker
+    accusations = [c for c in ans.citations if c.role == "accusation"]
+    assert all(not c.speaker.startswith(accused) for c in accusations), ans.answer
