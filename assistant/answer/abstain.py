@@ -68,6 +68,14 @@ def _only_touched(q: Question, ranked: list[Scored], X: np.ndarray, comparable: 
     kind = q.answer_type
     if q.parts or not comparable.any() or kind not in _CHECKED:  # parts are judged one by one
         return False
+    if (
+        kind == "person"
+        and q.asked_role
+        and any(
+            s.hit.chunk.role == q.asked_role for s, ok in zip(ranked, comparable, strict=True) if ok
+        )
+    ):
+        return False  # "who accused ...": the accuser is the passage's speaker ("Critics")
     langs = {s.hit.chunk.lang for s, ok in zip(ranked, comparable, strict=True) if ok}
     if kind in ("person", "place") and langs != {"en"}:
         return False

@@ -16,8 +16,10 @@ from assistant.answer.rank import Scored
 from assistant.config import AnswerSettings
 from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Statement, as_lang
 from index.language import language, normalize
+from index.normalize import tokens
 
 _CLAIMS = ("report", "accusation", "statement")
+_FACTOIDS = ("person", "place", "time", "number")  # questions answered by one fact
 _MAX_LIFTED = 2  # candidate answers a frame lifts
 _MAX_LIFTED_OTHER = 24  # letters of the other script a frame may lift (a name or two)
 _OWN_SHARE = 0.95  # other-script letters allowed per letter of the frame's own script
@@ -38,8 +40,17 @@ def citation(n: int, c: Chunk, score: float) -> Citation:
     )  # fmt: skip
 
 
+def bears_on(q: Question, c: Chunk) -> bool:
+    """Whether a passage uses a word of the question besides its own speaker's name: a party's
+    denial of one thing is no other side of "who founded it" (only the name is shared)."""
+    own = set(tokens(c.speaker)) | set(tokens(c.translation_speaker or ""))
+    asked = {t for t in q.tokens if t not in own}
+    # Search tokens, not roots: a root joins "founded" to "institution" (أسس / مؤسسة).
+    return not asked or bool(asked & set(tokens(f"{c.text} {c.translation or ''}")))
+
+
 def with_other_side(
-    chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings
+    chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings, q: Question | None = None
 ) -> list[Scored]:
     """The chosen passages plus the best-ranked denial of a cited claim (or the claim a cited
     denial answers), when the retrieved passages carry one and it bears on the question."""
@@ -55,6 +66,11 @@ def with_other_side(
     for n, s in enumerate(rest):
         role = s.hit.chunk.role
         fits = role == "denial" if want == "denial" else role in _CLAIMS
+        # A question asking for a name, a figure, a date or a place is answered by a fact: the
+        # other side must be about that fact, not merely the same party's denial of another
+        # ("who accused X of P" asks about the charge: its denial is its other side).
+        if q is not None and q.answer_type in _FACTOIDS and not q.asked_role:
+            fits = fits and bears_on(q, s.hit.chunk)
         # The best of the passages left out is the other side: that ranking alone says it bears
         # on the question, even when the cited claim's probability dwarfs it.
         if fits and (s.answer_prob >= floor or (n == 0 and s.answer_prob >= cfg.other_side_next)):
@@ -116,7 +132,12 @@ def _who(c: Chunk, lang: str) -> str:
 def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
     """The direct answer to a yes/no question, from who says what in the cited passages."""
     forms = messages.YES_NO[q.lang]
-    claims = [s.hit.chunk for s in cited if s.hit.chunk.role != "denial"]
+    # The voice that reports or alleges it leads: the article's own context sentence beside
+    # a report is background, not the claim's source.
+    claims = sorted(
+        (s.hit.chunk for s in cited if s.hit.chunk.role != "denial"),
+        key=lambda c: c.role not in _CLAIMS,
+    )
     denials = [s.hit.chunk for s in cited if s.hit.chunk.role == "denial"]
     if claims and denials:
         said = messages.YES_NO_DISPUTED[q.lang].get(claims[0].role, forms["disputed"])
@@ -144,7 +165,7 @@ def compose(
 ) -> Answer:  # fmt: skip
     """The extractive Answer: one attributed statement per cited passage."""
     cfg = cfg or AnswerSettings()
-    cited = with_other_side(chosen, ranked or chosen, cfg)
+    cited = with_other_side(chosen, ranked or chosen, cfg, q)
     citations, statements = [], []
     for n, s in enumerate(cited, start=1):
         c = s.hit.chunk

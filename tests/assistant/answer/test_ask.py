@@ -338,3 +338,10 @@ def test_a_source_named_in_lower_case_opens_its_line_with_a_capital(shared) -> N
     check_answered(ans, "en")
     assert all(line[0].isupper() for line in ans.answer.splitlines() if line)
     assert "according to former President" in ans.answer.splitlines()[0]
+
+
+def test_who_founded_cites_no_denial_of_something_else(default_only) -> None:
+    # The centre denies election interference, not who founded it: no other side to cite.
+    ans = default_only.ask("من أسس مركز مكافحة الكراهية الرقمية؟")
+    check_answered(ans, "ar")
+    assert [c.role for c in ans.citations] == ["report"]

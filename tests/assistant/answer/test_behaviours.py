@@ -182,3 +182,18 @@ def test_the_accused_own_charges_are_not_cited_as_the_answer(
     assert accuser in ans.citations[0].speaker
     accusations = [c for c in ans.citations if c.role == "accusation"]
     assert all(not c.speaker.startswith(accused) for c in accusations), ans.answer
+
+
+def test_a_denial_of_something_else_is_no_other_side_of_a_fact(museum) -> None:
+    # "Who designed the building?" is answered by a fact no one disputes; the council's denial
+    # (about the budget) is no other side of it.
+    ans = museum.ask("Who designed the building?")
+    assert not ans.abstained and "Lena Hovard" in quotes(ans)[0]
+    assert [c for c in ans.citations if c.role == "denial"] == []
+
+
+def test_who_accused_is_answered_by_the_accusers_even_without_a_name(museum) -> None:
+    # "Critics" is no capitalised name, but the accusation's speaker is who is asked for.
+    ans = museum.ask("Who accused the council of spending too much?")
+    assert not ans.abstained and ans.citations[0].role == "accusation"
+    assert ans.citations[0].speaker == "Critics"
