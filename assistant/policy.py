@@ -191,6 +191,14 @@ class VerifySettings(BaseModel):
         "passage must give, as its speaker or within its text (spelling variants of a "
         "transliterated name folded), for its words to count as that speaker's.",
     )
+    agent_share: float = Field(
+        0.34,
+        ge=0,
+        le=1,
+        description="Share of the words of a speaker's name (two at least) that name that party "
+        "in a passage ('the British center'), when a claim's subject is that party and a voice's "
+        "passage must name it to state the claim.",
+    )
     evidence_shown: int = Field(4, ge=1, le=20, description="Most passages a verdict shows.")
     thresholds: dict[str, float] = Field(
         default_factory=dict,

@@ -76,8 +76,11 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
         if got and len(got) == 1 and _indefinite_plural(got[0]) and not t.norm.startswith("ال"):
             break  # "قال سكان زيادة ...": the indefinite noun after them is the object
         if charge and got and t.norm.startswith("ب") and len(t.norm) > 3:
-            if len(got) >= 3 and got[-1].norm.startswith("ال"):
-                got.pop()  # "اتهم النائب سليم الحداد البلدية بإخفاء": البلدية is the accused
+            # "اتهم النائب سليم الحداد البلدية بإخفاء", "اتهم سليم البلدية بإخفاء": البلدية, a
+            # definite noun after the accuser's name, is the accused.
+            named = len(got) == 2 and not ar.strip_conj(got[0].norm).startswith("ال")
+            if (len(got) >= 3 or named) and got[-1].norm.startswith("ال"):
+                got.pop()
             break
         got.append(t)
         if t.ends_clause or (quoted_name and any(q in t.after for q in _QUOTES)):

@@ -51,10 +51,14 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 _SUBJECT_AT = {"en": 0, "ar": 1}
 
 
-def agent(text: str, lang: str, content: tuple[str, ...], chunks: list[Chunk]) -> tuple[str, ...]:
+def agent(
+    text: str, lang: str, content: tuple[str, ...], chunks: list[Chunk], voiced: bool = False
+) -> tuple[str, ...]:
     """The claim's subject when it names a party: the first run of its content words that are
     names (capitalised) or words of the names of the article's speakers, if it opens the claim
-    ("Acme polluted ..." -> acme). Empty when the claim opens otherwise ("14 staff will ...")."""
+    ("Acme polluted ..." -> acme). Empty when the claim opens otherwise ("14 staff will ...").
+    In a claim that gives someone the word (`voiced`: "X accused Acme of ...") the party comes
+    after the verb, which stays in the content."""
     parties: set[str] = set()
     for c in chunks:
         for name in (c.speaker, c.translation_speaker):
@@ -65,7 +69,7 @@ def agent(text: str, lang: str, content: tuple[str, ...], chunks: list[Chunk]) -
     for i, t in enumerate(content):
         if t in parties:
             run.append(t)
-        elif run or i >= _SUBJECT_AT.get(lang, 0):
+        elif run or i >= _SUBJECT_AT.get(lang, 0) + voiced:
             break
     return tuple(run)
 
@@ -76,7 +80,8 @@ def name_share(name: str, chunk: Chunk) -> float:
     its last word is missing."""
     wanted = tokens(name)
     voice = chunk.speaker if chunk.speaker != ARTICLE_SPEAKER else ""
-    have = {folded(t) for t in tokens(f"{voice} {chunk.text}")}
+    said = f"{voice} {chunk.translation_speaker or ''} {chunk.text} {chunk.translation or ''}"
+    have = {folded(t) for t in tokens(said)}
     have |= {folded(t[1:]) for t in tokens(chunk.text) if len(t) > 4 and t.startswith(_CLITICS)}
     if not wanted or folded(wanted[-1]) not in have:
         return 0.0  # the last word names the one meant (a surname): titles alone match anyone

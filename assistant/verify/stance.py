@@ -56,7 +56,9 @@ class Scope:
     def agent(self) -> tuple[str, ...]:
         """The party the claim names as its subject (empty when it names none first)."""
         claim = self.claim
-        return agent(claim.text, claim.lang, claim.content, self.view.chunks)
+        return agent(
+            claim.text, claim.lang, claim.content, self.view.chunks, claim.speaker is not None
+        )
 
     def names_agent(self, chunk: Chunk) -> bool:
         """Whether a passage names the claim's subject other than as its accuser. Only a voice's
@@ -68,7 +70,21 @@ class Scope:
         voice = set(tokens(chunk.speaker)) | set(tokens(chunk.translation_speaker or ""))
         if chunk.role == "accusation" and set(wanted) <= voice:
             return False  # the accuser is not the accused: "X accused Y of P" is no "X did P"
-        return any(self.view.has(chunk.chunk_id, t) for t in wanted)
+        if any(self.view.has(chunk.chunk_id, t) for t in wanted):
+            return True
+        # Or by a part of a speaker's name that holds it ("the city council" for a speaker
+        # named "Riverside City Council"): `agent_share` of its words.
+        for name in self._party_names:
+            if set(wanted) & name:
+                found = [t for t in name if self.view.has(chunk.chunk_id, t)]
+                if len(found) >= 2 and len(found) >= self.cfg.agent_share * len(name):
+                    return True
+        return False
+
+    @cached_property
+    def _party_names(self) -> list[set[str]]:
+        names = {n for c in self.view.chunks for n in (c.speaker, c.translation_speaker)}
+        return [set(tokens(n)) for n in names if n and n != ARTICLE_SPEAKER]
 
     def coverage(self, chunk_id: str) -> float:
         """Weighted share of the claim this passage carries."""

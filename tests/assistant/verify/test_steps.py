@@ -41,6 +41,11 @@ def test_claim_analysis_splits_speaker_numbers_and_polarity() -> None:
     assert c.speaker == "The Valley Courier" and not any(t.startswith("report") for t in c.content)
     c = analyse("Mira Holt accused the council of hiding the budget gap.", "en")
     assert any(t.startswith("accus") for t in c.content)
+    # "اتهم X Y بـ...": a definite noun after the accuser's one-word name is the accused.
+    assert analyse("اتهم سليم البلدية بإخفاء الأرقام.", "ar").speaker == "سليم"
+    assert analyse("اتهم النائب سليم الحداد البلدية بإخفاء الأرقام.", "ar").speaker == (
+        "النائب سليم الحداد"
+    )
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,8 @@ DEFAULT_CASES = [
     ("أسس عمران أحمد مركز مكافحة الكراهية الرقمية.", "contradicted"),
     ("اعترف المركز بالتدخل في الانتخابات الأمريكية.", "contradicted"),
     ("CCDH interfered in the 2024 US election.", "disputed"),
+    # Said by the Telegraph of Musk, naming the centre in part ("the British center").
+    ("Musk accused CCDH of collecting data illegally.", "supported"),
     ("The European Union fined X over Musk's posts.", "not_enough_info"),
     ("التقت كامالا هاريس بمسؤولي المركز.", "not_enough_info"),
 ]
@@ -58,6 +60,23 @@ def test_default_article_verdicts(checker: Assistant, claim: str, verdict: str) 
     source = read(DEFAULT_TXT)
     assert all(e.quote == source[e.start : e.end] for e in v.evidence)
     assert v.language == ("ar" if any("\u0600" <= ch <= "\u06ff" for ch in claim) else "en")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "CCDH interfered in the 2024 US election.",
+        "Trump accused CCDH of interfering in the election.",
+    ],
+)
+def test_no_claim_is_put_in_a_voice_that_said_it_of_another_party(
+    checker: Assistant, claim: str
+) -> None:
+    # Trump's accusation is against another party: it states neither claim.
+    v = checker.verify(claim, doc="ccdh_musk_ar")
+    assert v.verdict != "supported"
+    assert not [e for e in v.evidence if e.stance == "supports" and "ترامب" in e.speaker]
+    assert "Trump" not in v.explanation
 
 
 @pytest.mark.parametrize(("claim", "verdict"), DEFAULT_CASES)
