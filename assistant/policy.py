@@ -199,6 +199,20 @@ class VerifySettings(BaseModel):
         "in a passage ('the British center'), when a claim's subject is that party and a voice's "
         "passage must name it to state the claim.",
     )
+    topic_share: float = Field(
+        0.3,
+        ge=0,
+        le=1,
+        description="A claim word in this share of an article's passages or more is its topic "
+        "(the person it is about), not what the claim says happened: a denial or debunking "
+        "passage sharing only such words is not judged a voice on the claim.",
+    )
+    topic_min_passages: int = Field(
+        10,
+        ge=1,
+        description="Fewest passages an article needs for `topic_share` to apply: in a short "
+        "one every word of its story recurs, and the story itself is what a debunk is about.",
+    )
     evidence_shown: int = Field(4, ge=1, le=20, description="Most passages a verdict shows.")
     thresholds: dict[str, float] = Field(
         default_factory=dict,

@@ -157,6 +157,12 @@ def _number_at(words: list[str], i: int) -> tuple[float | None, int]:
     return total, j
 
 
+def figure_word(word: str) -> bool:
+    """Whether a (normalised) word only belongs to a figure: a scale or a currency ("million",
+    "دولار"), which says nothing of what the figure counts."""
+    return word in _SCALES or word in _CURRENCY or word in _AR_DUALS
+
+
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     """Equal values (to 0.5%) and compatible units."""
     if a.unit and b.unit and a.unit != b.unit:

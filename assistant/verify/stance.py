@@ -18,7 +18,7 @@ from assistant.models import ARTICLE_SPEAKER, Chunk, Stance
 from assistant.verify.claim import Claim
 from assistant.verify.cues import Cues, denies, negates, passage_cues, time_conflict
 from assistant.verify.matching import ArticleView, agent, name_share
-from assistant.verify.numbers import Quantity, same_quantity
+from assistant.verify.numbers import Quantity, figure_word, same_quantity
 from index.normalize import tokens
 from index.retriever import Hit
 
@@ -80,6 +80,20 @@ class Scope:
                 if len(found) >= 2 and len(found) >= self.cfg.agent_share * len(name):
                     return True
         return False
+
+    def carries_act(self, chunk: Chunk) -> bool:
+        """Whether a passage has a word of what the claim says happened: not a name of one of
+        the article's parties, a word of its figure ("million") or, in an article long enough
+        to have one, a word of its topic (in `topic_share` of its passages: the person it is
+        about, named in most of them)."""
+        named = set().union(*self._party_names) if self._party_names else set()
+        n, cfg = len(self.view.chunks), self.cfg
+        topic = cfg.topic_share * n if n >= cfg.topic_min_passages else float("inf")
+        act = [
+            t for t in self.weights
+            if t not in named and not figure_word(t) and self.view.df.get(t, 0) < topic
+        ]  # fmt: skip
+        return any(self.view.has(chunk.chunk_id, t) for t in act)
 
     @cached_property
     def _party_names(self) -> list[set[str]]:
@@ -262,6 +276,11 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
         if h.chunk.headline or (
             not first_own and (cov < bar if comparable else h.dense < min_dense)
         ):
+            continue
+        # Admitted at a voice's low bar, a passage must share what the claim says happened, not
+        # only who it names (a party's denial of one thing says nothing of its donation).
+        low = comparable and not (rival or first_own) and cov < cfg.relevant
+        if low and not scope.carries_act(h.chunk):
             continue
         for j in judge(scope, h, cov if comparable else cfg.relevant, comparable):
             seen = next(

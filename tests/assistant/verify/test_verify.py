@@ -186,3 +186,13 @@ def test_batch_handles_claims(
     lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert code == 0 and len(lines) == 2
     assert '"verdict": "contradicted"' in lines[0] and "Sara Vance" in lines[1]
+
+
+def test_a_party_s_denial_of_something_else_is_no_voice_on_the_claim(checker: Assistant) -> None:
+    # The centre's denial and its charges mention Musk (and "million" followers), not his
+    # donation: only the Telegraph's other figure contradicts the claim.
+    v = checker.verify("تبرع ماسك بمبلغ 100 مليون دولار", doc="ccdh_musk_ar")
+    assert v.verdict == "contradicted"
+    assert [(e.speaker, e.stance) for e in v.evidence if e.stance != "neutral"] == [
+        ("التليجراف", "refutes")
+    ]
