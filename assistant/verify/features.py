@@ -12,7 +12,8 @@ from itertools import pairwise
 from assistant.models import ARTICLE_SPEAKER
 from assistant.verify.cues import Cues, denies, passage_cues, time_conflict
 from assistant.verify.matching import skeleton
-from assistant.verify.stance import Judged, Scope
+from assistant.verify.scope import Scope
+from assistant.verify.stance import Judged
 from index.retriever import Hit
 
 # What the learned model weighs: how much of the claim the article carries and how close in

@@ -10,7 +10,8 @@ from assistant.verify.aggregate import decide
 from assistant.verify.claim import Claim, analyse
 from assistant.verify.features import features
 from assistant.verify.matching import ArticleView
-from assistant.verify.stance import Judged, Scope, judge_all
+from assistant.verify.scope import Scope
+from assistant.verify.stance import Judged, judge_all
 from assistant.verify.verdict import build
 from index.lexical import LexicalIndex
 from index.retriever import Hit

@@ -196,3 +196,11 @@ def test_a_party_s_denial_of_something_else_is_no_voice_on_the_claim(checker: As
     assert [(e.speaker, e.stance) for e in v.evidence if e.stance != "neutral"] == [
         ("التليجراف", "refutes")
     ]
+
+
+def test_a_substitution_is_cited_from_the_passage_that_says_who_did_it(checker: Assistant) -> None:
+    # The Telegraph names the centre's founder; the spokesperson's passage shares a stem of
+    # "founded" ("institution") and the centre's name, and says no one founded it.
+    v = checker.verify("أسس عمران أحمد مركز مكافحة الكراهية الرقمية.", doc="ccdh_musk_ar")
+    assert v.verdict == "contradicted"
+    assert v.explanation.count("إلى طرف آخر") == 1 and "التليجراف" in v.explanation
