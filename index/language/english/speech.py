@@ -18,10 +18,11 @@ VERBS: dict[str, tuple[str, ...]] = {
         "attack", "slam", "blast", "denounce", "lambast", "lambaste", "assail", "decry", "mock",
         "fault", "demand",
     ),
-    DENY: ("deny", "reject", "refute", "dismiss", "dispute", "rebut", "decline"),
+    DENY: ("deny", "reject", "refute", "dismiss", "dispute", "rebut"),
+    # "declined to comment" gives the party a word, and denies nothing.
     SPEECH: (
-        "say", "tell", "state", "add", "stress", "explain", "note", "insist", "argue", "confirm",
-        "announce", "assert", "warn", "acknowledge", "predict", "suggest", "write",
+        "decline", "say", "tell", "state", "add", "stress", "explain", "note", "insist", "argue",
+        "confirm", "announce", "assert", "warn", "acknowledge", "predict", "suggest", "write",
         "tweet", "recall", "respond", "reply", "ask", "urge", "call", "pledge", "promise", "vow",
         "contend", "emphasize", "emphasise", "concede", "admit", "agree", "testify", "estimate",
         "find", "show", "indicate", "conclude", "cite", "continue", "observe", "remark", "boast",
@@ -111,7 +112,7 @@ SOURCE_NOUNS = frozenset(
     democrats republicans voters investigators officers doctors teachers workers employees
     regulator regulators fund bank commission spokesmen sources estimates figures analysis
     filing lawsuit memo letter review audit inquiry investigation center centre institute
-    association federation board team office businessman businesswoman billionaire mogul
+    association federation board team office hall businessman businesswoman billionaire mogul
     founder chief head boss manager owner member members professor physician physicist
     pollster strategist speaker moderator host anchor reporter reporters correspondent
     columnist editor historian veteran veterans man woman men women people person officer

@@ -197,3 +197,27 @@ def test_who_accused_is_answered_by_the_accusers_even_without_a_name(museum) -> 
     ans = museum.ask("Who accused the council of spending too much?")
     assert not ans.abstained and ans.citations[0].role == "accusation"
     assert ans.citations[0].speaker == "Critics"
+
+
+STADIUM = """City hall denies bribery claims over stadium deal
+
+The Riverton Gazette reported on Monday that two city councillors accepted payments from Northgate Construction before voting for the stadium contract. According to the Gazette, the payments totalled $250,000.
+
+City hall denied the report, calling it "a politically motivated smear". Mayor Ellen Park said no councillor had been paid by the company.
+
+Northgate Construction declined to comment. The stadium, due to open in 2027, will seat 40,000 people.
+"""
+
+
+def test_declining_to_comment_is_no_denial_in_a_yes_no_lead(tmp_path_factory) -> None:
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    path = tmp_path_factory.mktemp("stadium") / "stadium_en.txt"
+    path.write_text(STADIUM, encoding="utf-8")
+    a = Assistant(Settings(home=tmp_path_factory.mktemp("stadium_home"), default_article=False))
+    a.ingest([path])
+    ans = a.ask("Did councillors accept payments from Northgate?")
+    lead = ans.answer.splitlines()[0]
+    assert "Gazette" in lead and "Northgate" not in lead
+    assert not any(c.role == "denial" and c.speaker.startswith("Northgate") for c in ans.citations)

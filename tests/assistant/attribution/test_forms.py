@@ -11,8 +11,10 @@ EN = [
     ("The ministry said in a statement that the figures were wrong.", "The ministry", "statement"),
     ("Police said on Monday that three people were arrested.", "Police", "statement"),
     ("Reuters reported that the talks had collapsed.", "Reuters", "report"),
-    ("Smith declined to comment.", "Smith", "denial"),
+    # Declining to comment gives Smith a word and denies nothing (a denial denies or rebuts).
+    ("Smith declined to comment.", "Smith", "statement"),
     ("In a statement, the ministry denied the allegations.", "the ministry", "denial"),
+    ("City hall denied the report.", "City hall", "denial"),  # a building for who works in it
     ('"This is false," a spokesperson told reporters.', "a spokesperson", "statement"),
     ("The mayor, who took office in 2021, rejected the criticism.", "The mayor", "denial"),
     ("Critics have accused the government of hiding the data.", "Critics", "accusation"),
