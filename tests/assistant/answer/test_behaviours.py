@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (articles are kept one paragraph per line)
 """How answers behave on an article of our own (through the Python API and the CLI's JSON): a
 two-part question cites both parts, an injected instruction is ignored and the question answered,
 a question about something the article only touches abstains, a "why" question gets the reason,
