@@ -122,7 +122,9 @@ def gates(judged: list[Judged], features: dict[str, float], cfg: VerifySettings)
     # The article's own account of the matter: a passage about it, in no contrary wording.
     account = any(j.reason == "related" for j in judged)
     return {
-        "supported": heard and states and not strong,
+        # A figure the article gives nowhere is the claim's own ("Two councillors took
+        # $50,000" where the article says $250,000): no passage states that.
+        "supported": heard and states and not strong and not features.get("figure_unheard"),
         # The article's own account of the same matter, when it is not the claim's, is the
         # contrary voice of a contradicted verdict where no passage denies it in words.
         "contradicted": (contrary or (loosely and account)) and not states,

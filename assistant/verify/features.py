@@ -12,6 +12,7 @@ from itertools import pairwise
 from assistant.models import ARTICLE_SPEAKER
 from assistant.verify.cues import Cues, denies, passage_cues, time_conflict
 from assistant.verify.matching import skeleton
+from assistant.verify.numbers import same_quantity
 from assistant.verify.scope import Scope
 from assistant.verify.stance import Judged
 from index.retriever import Hit
@@ -86,9 +87,21 @@ def features(
         "rule_supports": float(any(j.stance == "supports" for j in judged)),
         "rule_refutes": float(any(j.stance == "refutes" for j in judged)),
         "arabic": float(claim.lang == "ar"),
-        # Not a model input: the claim's words the article never uses (its point is elsewhere).
+        # Not model inputs: the claim's words the article never uses (its point is elsewhere),
+        # and whether it gives a figure the article gives nowhere (its point is that figure).
         "unheard": view.unheard(scope.weights),
+        "figure_unheard": float(_figure_unheard(scope)),
     }  # fmt: skip
+
+
+def _figure_unheard(scope: Scope) -> bool:
+    """Whether one of the claim's figures is in none of the article's passages."""
+    claim = scope.claim
+    given = [q for c in scope.view.chunks for q in passage_cues(c, claim.lang).quantities]
+    return any(
+        not any(q.kind == cq.kind and same_quantity(cq, q) for q in given)
+        for cq in claim.quantities
+    )
 
 
 def _contrary(h: Hit, c: Cues, negated: bool, debunks: bool) -> bool:

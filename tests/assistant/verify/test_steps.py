@@ -165,3 +165,23 @@ def test_a_voice_states_a_claim_only_of_the_party_it_names() -> None:
     ):
         label, judged = harbour(claim)
         assert label != "supported" and all(s != "supports" for s, _, _ in judged), judged
+
+
+PAYMENTS = """Councillors accused over stadium deal
+
+The Riverton Gazette reported that two councillors accepted payments from a builder before the stadium vote.
+According to the Gazette, the payments totalled $250,000.
+The stadium will open next year.
+"""
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [("$250,000", "supported"), ("$50,000", "not_enough_info")],
+)
+def test_a_figure_the_article_gives_nowhere_is_not_supported(figure: str, expected: str) -> None:
+    # The passage stating the payments gives no amount; the article's amount is elsewhere.
+    chunks = chunks_of(PAYMENTS)
+    claim = f"Two councillors accepted {figure} from a builder before the stadium vote."
+    a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+    assert decide(a.claim, a.judged, a.features, CFG).label == expected
