@@ -109,7 +109,9 @@ def _cross_line(q: Question, c: Chunk, marks: str) -> str:
     budget = max(int(own * _OWN_SHARE) - other, 0)
     piece = lift.excerpt(c.text, lift.focus(q, c.text, c.lang, found), budget)
     tail = messages.CROSS_END[lang] if piece == "…" else messages.CROSS_EXCERPT[lang]
-    return language(lang).sentence(template[lang].format(**parts, tail=tail.format(excerpt=piece)))
+    speech = language(lang)
+    line = template[lang].format(**parts, tail=tail.format(excerpt=piece))
+    return speech.sentence(speech.agree(line, parts["speaker"]))
 
 
 def _line(q: Question, c: Chunk, n: int) -> str:

@@ -150,6 +150,18 @@ def sentence(text: str) -> str:
 
 
 def agree(text: str, subject: str) -> str:
-    """`text` unchanged: isnad's Arabic frames put the verb first (يقول X), and a verb before its
-    subject stays singular."""
-    return text
+    """`text` with the frame verbs of a feminine subject made feminine: isnad's Arabic frames put
+    the verb first (يقول X), singular before any subject, but feminine before a feminine one
+    ("تنفي وزارة النقل", "وتنفيه الحكومة"; "أو تنفيه" after it)."""
+    if not feminine(subject):
+        return text
+    name = re.escape(subject)
+    text = re.sub(rf"(^|[\s«(،])(و?)ي(\w+)(\s+(?:ذلك\s+)?)(?={name})", r"\1\2ت\3\4", text)
+    return re.sub(rf"({name}[^:.؛]*?\sأو\s)ي(\w+)", r"\1ت\2", text)
+
+
+def feminine(subject: str) -> bool:
+    """Whether a speaker's name is grammatically feminine: its head noun (its first word) ends
+    in tā' marbūṭa (وزارة، الحكومة، صحيفة)."""
+    head = subject.split()[0] if subject.split() else ""
+    return head.endswith("ة")
