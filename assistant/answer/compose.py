@@ -20,6 +20,7 @@ from index.normalize import tokens
 
 _CLAIMS = ("report", "accusation", "statement")
 _FACTOIDS = ("person", "place", "time", "number")  # questions answered by one fact
+_CHARGES = ("report", "accusation")  # what a denial of "the report" / "the allegations" answers
 _MAX_LIFTED = 2  # candidate answers a frame lifts
 _MAX_LIFTED_OTHER = 24  # letters of the other script a frame may lift (a name or two)
 _OWN_SHARE = 0.95  # other-script letters allowed per letter of the frame's own script
@@ -49,6 +50,10 @@ def bears_on(q: Question, c: Chunk) -> bool:
     return not asked or bool(asked & set(tokens(f"{c.text} {c.translation or ''}")))
 
 
+def _denies_report(c: Chunk) -> bool:
+    return language(c.lang).denies_report(normalize(c.text))
+
+
 def with_other_side(
     chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings, q: Question | None = None
 ) -> list[Scored]:
@@ -63,9 +68,20 @@ def with_other_side(
     floor = chosen[0].answer_prob * cfg.other_side_ratio
     ids = {s.hit.chunk.chunk_id for s in chosen}
     rest = [s for s in ranked if s.hit.chunk.chunk_id not in ids]
+    if want == "denial" and chosen[0].hit.chunk.role in _CHARGES:
+        # A denial of "the report" or "these allegations" in the same article answers the
+        # cited report or charge whatever its words ("City hall denied the report"), wherever
+        # it ranks: it names what it denies by pointing back to it.
+        doc = chosen[0].hit.chunk.doc_id
+        for s in rest:
+            c = s.hit.chunk
+            if c.role == "denial" and c.doc_id == doc and _denies_report(c):
+                return [*chosen, s]
     for n, s in enumerate(rest):
         role = s.hit.chunk.role
         fits = role == "denial" if want == "denial" else role in _CLAIMS
+        if want == "claim" and q is not None:
+            fits = fits and bears_on(q, s.hit.chunk)  # "declined to comment" answers nothing
         # A question asking for a name, a figure, a date or a place is answered by a fact: the
         # other side must be about that fact, not merely the same party's denial of another
         # ("who accused X of P" asks about the charge: its denial is its other side).

@@ -60,6 +60,11 @@ class Language:
         """A frame's verb agreeing with the source named before it ("Critics allege: ...")."""
         return str(self.lexicon.agree(text, subject))
 
+    def denies_report(self, text: str) -> bool:
+        """Whether a normalised text names a report or charge as its object ("denied the
+        report", "نفت هذه الأنباء"): a denial of whatever the article reports."""
+        return self.lexicon.DENIED_REPORT.search(text) is not None
+
     def sentence(self, text: str) -> str:
         """A line as a sentence opens ("Former President X alleges: ..." in English)."""
         return str(self.lexicon.sentence(text))

@@ -189,3 +189,18 @@ def test_arabic_frame_verbs_are_feminine_before_a_feminine_source(
     text: str, subject: str, expected: str
 ) -> None:
     assert language("ar").agree(text, subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("City hall denied the report, calling it a smear.", "en", True),
+        ("He rejected the allegations against him.", "en", True),
+        ("The council denied that the budget had been exceeded.", "en", False),
+        ("ونفت وزارة النقل هذه الأنباء، مؤكدة أن الميناء سيبقى ملكا للدولة.", "ar", True),
+        ("ورفض الاتهامات الموجهة إليه.", "ar", True),
+        ("ونفى المركز أي علاقة له بالتدخل في الانتخابات.", "ar", False),
+    ],
+)
+def test_a_denial_of_the_report_itself(text: str, lang: str, expected: bool) -> None:
+    assert language(lang).denies_report(normalize(text)) is expected

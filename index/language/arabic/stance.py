@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.language.arabic.speech import REPORT, SPEECH, _n, verb_kind
+from index.language.script import normalize_arabic
 
 # ---- verification: hedges, debunks, relative time, measures (issue 13) ----------------------
 # Cue words as normalised tokens; a cue matches with a leading و/ف/ب/ل/ال (see `cue_in`).
@@ -47,6 +48,14 @@ TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
     )
 )
 # What a number measures, by the word after it: counts are compared only with counts.
+# A denial whose object is the report itself ("نفت هذه الأنباء", "رفض الاتهامات"): the other side
+# of whatever report or charge the article carries (normalised forms).
+_REPORT_NOUNS = "|".join(
+    normalize_arabic(w) for w in "أنباء تقرير تقارير اتهامات مزاعم ادعاءات خبر أخبار رواية".split()
+)
+DENIED_REPORT = re.compile(rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\W|$)")
+
+
 MEASURES: dict[str, str] = {
     **dict.fromkeys(_n("درجه درجات ريختر"), "magnitude"),
     **dict.fromkeys(_n("ثانيه ثوان دقيقه دقايق ساعه ساعات يوم يوما ايام اسبوع اسابيع شهر "

@@ -33,6 +33,13 @@ DOUBT = re.compile(
     r"no (proof|evidence)|not (been )?(verified|confirmed))\b",
     re.IGNORECASE,
 )
+# A denial whose object is the report itself ("denied the report", "rejected the allegations"):
+# the other side of whatever report or charge the article carries.
+DENIED_REPORT = re.compile(
+    r"\b(the|these|those|this|such|that)\s+(\w+\s+)?(reports?|allegations?|accusations?|claims?|"
+    r"charges?|story|stories|rumou?rs?|article|news)\b",
+    re.IGNORECASE,
+)
 # Relative time: (unit, offset) of "last year", "this week", "yesterday"...
 TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), v)

@@ -220,5 +220,35 @@ def test_declining_to_comment_is_no_denial_in_a_yes_no_lead(tmp_path_factory) ->
     a.ingest([path])
     ans = a.ask("Did councillors accept payments from Northgate?")
     lead = ans.answer.splitlines()[0]
-    assert "Gazette" in lead and "Northgate" not in lead
+    # City hall's "denied the report" answers the Gazette's report, whatever its words.
+    assert lead == "The Riverton Gazette reports it; City hall denies it:", lead
     assert not any(c.role == "denial" and c.speaker.startswith("Northgate") for c in ans.citations)
+    # Asked whether City hall denies it, Northgate's "declined to comment" is no side at all.
+    ans = a.ask("Does city hall deny the bribery claims?")
+    assert ans.citations[0].speaker == "City hall"
+    assert not any(c.speaker.startswith("Northgate") for c in ans.citations), ans.answer
+
+
+PORT_AR = """الحكومة تنفي خصخصة الميناء
+
+ذكرت صحيفة المساء أن الحكومة تعتزم بيع حصة 40 في المئة من الميناء لشركة أجنبية خلال الشهر المقبل. وبحسب الصحيفة، فإن قيمة الصفقة تبلغ 300 مليون دولار.
+
+ونفت وزارة النقل هذه الأنباء، مؤكدة أن الميناء سيبقى ملكا للدولة. وقال وزير النقل سامي الخطيب إن الحكومة لم تتلق أي عرض لشراء الميناء.
+
+واتهم النائب المعارض فادي حداد الحكومة بإخفاء تفاصيل الصفقة عن البرلمان. ويعمل في الميناء نحو 2500 موظف.
+"""
+
+
+def test_an_arabic_denial_of_these_reports_is_the_other_side_in_feminine_frames(
+    tmp_path_factory,
+) -> None:
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    path = tmp_path_factory.mktemp("port") / "port_ar.txt"
+    path.write_text(PORT_AR, encoding="utf-8")
+    a = Assistant(Settings(home=tmp_path_factory.mktemp("port_home"), default_article=False))
+    a.ingest([path])
+    ans = a.ask("هل ستبيع الحكومة حصة من الميناء؟")
+    assert [c.role for c in ans.citations] == ["report", "denial"]
+    assert ans.answer.splitlines()[0] == "تورد ذلك صحيفة المساء، وتنفيه وزارة النقل:"
