@@ -18,6 +18,7 @@ from assistant.verify.cues import Cues, denies, negates, passage_cues, time_conf
 from assistant.verify.matching import name_share
 from assistant.verify.numbers import Quantity, same_quantity
 from assistant.verify.scope import Scope
+from index.language import language, normalize
 from index.normalize import tokens
 from index.retriever import Hit
 
@@ -230,4 +231,36 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
                 out.append(j)
             elif out[seen].stance == "neutral":
                 out[seen] = j
+    return out + _denials_of_the_report(scopes, out)
+
+
+_CHARGES = ("report", "accusation")
+
+
+def _denials_of_the_report(scopes: dict[str, Scope], judged: list[Judged]) -> list[Judged]:
+    """The article's denials of "the report" / "هذه الأنباء" when the claim is stated by the
+    report they point back to (the first report or charge before them, which opened the story):
+    they deny what it says whatever their own words, so they weigh as much of the claim as it
+    carries. A claim that the report's own author said it is no claim they deny."""
+    stated = {j.hit.chunk.chunk_id: j for j in judged if j.stance == "supports"}
+    if not stated:
+        return []
+    doc = next(iter(stated.values())).hit.chunk.doc_id
+    scope, out = scopes[doc], []
+    claim, chunks = scope.claim, scope.view.chunks
+    seen = {j.hit.chunk.chunk_id for j in judged}
+    for c in chunks:
+        if c.chunk_id in seen or c.role != "denial":
+            continue
+        if not language(c.lang).denies_report(normalize(c.text)):
+            continue
+        opened = next(
+            (o for o in chunks if o.role in _CHARGES and not o.headline and o.index < c.index),
+            None,
+        )
+        j = stated.get(opened.chunk_id) if opened else None
+        if j is None or (claim.speaker and speaks(claim.speaker, [j.hit.chunk])):
+            continue
+        cues = passage_cues(c, claim.lang)
+        out.append(Judged(Hit(c, 0.0, 0.0, 0.0), j.coverage, "refutes", "denial", cues=cues))
     return out

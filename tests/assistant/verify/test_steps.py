@@ -185,3 +185,27 @@ def test_a_figure_the_article_gives_nowhere_is_not_supported(figure: str, expect
     claim = f"Two councillors accepted {figure} from a builder before the stadium vote."
     a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
     assert decide(a.claim, a.judged, a.features, CFG).label == expected
+
+
+DENIED = """Councillors accused over stadium deal
+
+The Riverton Gazette reported that two councillors accepted payments from a builder before the stadium vote.
+According to the Gazette, the vote took place in March.
+City hall denied the report, calling it a smear.
+"""
+
+
+def test_a_denial_of_the_report_disputes_what_the_report_opened_with() -> None:
+    chunks = chunks_of(DENIED)
+
+    def label(claim: str) -> tuple[str, list[tuple[str, str]]]:
+        a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+        got = decide(a.claim, a.judged, a.features, CFG).label
+        return got, [(j.stance, j.reason) for j in a.judged]
+
+    # City hall shares no word with the claim, but "the report" is the Gazette's.
+    got, judged = label("Two councillors accepted payments from a builder before the stadium vote.")
+    assert got == "disputed" and ("refutes", "denial") in judged
+    # That the Gazette reported it is what the Gazette did: no denial of that.
+    got, judged = label("The Riverton Gazette reported that two councillors accepted payments.")
+    assert ("refutes", "denial") not in judged
