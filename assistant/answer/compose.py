@@ -50,6 +50,11 @@ def bears_on(q: Question, c: Chunk) -> bool:
     return not asked or bool(asked & set(tokens(f"{c.text} {c.translation or ''}")))
 
 
+def _same_voice(a: Chunk, b: Chunk) -> bool:
+    """Whether two passages share a speaker ("the Gazette" continuing "The Riverton Gazette")."""
+    return bool(set(tokens(a.speaker)) & set(tokens(b.speaker)))
+
+
 def _denies_report(c: Chunk) -> bool:
     return language(c.lang).denies_report(normalize(c.text))
 
@@ -72,10 +77,17 @@ def with_other_side(
         # A denial of "the report" or "these allegations" in the same article answers the
         # cited report or charge whatever its words ("City hall denied the report"), wherever
         # it ranks: it names what it denies by pointing back to it.
-        doc = chosen[0].hit.chunk.doc_id
+        top = chosen[0].hit.chunk
         for s in rest:
             c = s.hit.chunk
-            if c.role == "denial" and c.doc_id == doc and _denies_report(c):
+            # It points back: it comes after the cited report, with no one else's charge between.
+            after = c.doc_id == top.doc_id and c.index > top.index
+            between = any(
+                o.hit.chunk.doc_id == top.doc_id and o.hit.chunk.role in _CHARGES
+                and not _same_voice(o.hit.chunk, top) and top.index < o.hit.chunk.index < c.index
+                for o in ranked
+            )  # fmt: skip
+            if c.role == "denial" and after and not between and _denies_report(c):
                 return [*chosen, s]
     for n, s in enumerate(rest):
         role = s.hit.chunk.role

@@ -252,3 +252,6 @@ def test_an_arabic_denial_of_these_reports_is_the_other_side_in_feminine_frames(
     ans = a.ask("هل ستبيع الحكومة حصة من الميناء؟")
     assert [c.role for c in ans.citations] == ["report", "denial"]
     assert ans.answer.splitlines()[0] == "تورد ذلك صحيفة المساء، وتنفيه وزارة النقل:"
+    # The ministry's "these reports" points back to the paper's report, not to a later charge.
+    ans = a.ask("من اتهم الحكومة بإخفاء تفاصيل الصفقة؟")
+    assert [c.role for c in ans.citations] == ["accusation"]
