@@ -60,6 +60,8 @@ EXPLAIN = {
         "discussed": "the article discusses this but takes no side {marks}.",
         "reported": "the article reports it as a claim by {who} {marks}, without confirming it.",
         "attribution": "This rests on {who} alone: it is their account, not an established fact.",
+        "attribution_feminine": "This rests on {who} alone: it is their account, not an "
+        "established fact.",
     },
     "ar": {
         "stated": "يذكر ذلك {who} {marks}",
@@ -76,6 +78,7 @@ EXPLAIN = {
         "discussed": "يتناول المقال هذا الأمر دون أن يتخذ موقفًا منه {marks}.",
         "reported": "ينقل المقال ذلك على أنه ادعاء من {who} {marks} دون أن يؤكده.",
         "attribution": "يستند ذلك إلى {who} وحده: إنها روايته وليست حقيقة ثابتة.",
+        "attribution_feminine": "يستند ذلك إلى {who} وحدها: إنها روايتها وليست حقيقة ثابتة.",
     },
 }
 

@@ -114,7 +114,8 @@ def build(
     if label == "supported" and len(supporters) == 1 and ARTICLE_SPEAKER not in supporters:
         # Attribution drift: one source's report must not read as plain fact.
         first = next(j for j in shown if j.stance == "supports")
-        explanation += " " + text["attribution"].format(who=_who(first, lang))
+        key = "attribution_feminine" if speech.feminine(_name(first, lang)) else "attribution"
+        explanation += " " + text[key].format(who=_who(first, lang))
     return Verdict(
         claim=claim,
         language=lang,

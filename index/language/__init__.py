@@ -65,6 +65,10 @@ class Language:
         report", "نفت هذه الأنباء"): a denial of whatever the article reports."""
         return self.lexicon.DENIED_REPORT.search(text) is not None
 
+    def feminine(self, name: str) -> bool:
+        """Whether a speaker's name takes feminine agreement (Arabic: وزارة، صحيفة)."""
+        return bool(self.lexicon.feminine(name))
+
     def sentence(self, text: str) -> str:
         """A line as a sentence opens ("Former President X alleges: ..." in English)."""
         return str(self.lexicon.sentence(text))

@@ -204,3 +204,9 @@ def test_arabic_frame_verbs_are_feminine_before_a_feminine_source(
 )
 def test_a_denial_of_the_report_itself(text: str, lang: str, expected: bool) -> None:
     assert language(lang).denies_report(normalize(text)) is expected
+
+
+def test_feminine_sources_take_feminine_agreement_in_arabic_only() -> None:
+    assert language("ar").feminine("صحيفة المساء") and language("ar").feminine("وزارة النقل")
+    assert not language("ar").feminine("وزير النقل سامي الخطيب")
+    assert not language("en").feminine("The ministry")

@@ -6,6 +6,7 @@ person, outlet or sentence of any one article.
 """
 
 # One namespace over the modules: the Language object and every caller read the lexicon whole.
+from index.language.english.frames import *  # noqa: F403
 from index.language.english.questions import *  # noqa: F403
 from index.language.english.search import *  # noqa: F403
 from index.language.english.speech import *  # noqa: F403

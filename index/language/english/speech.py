@@ -122,51 +122,6 @@ SOURCE_NOUNS = frozenset(
     panel jury tribunal watchdog website site media research slide slides emails video
     footage records transcript presentation""".split()
 )
-# Plural nouns for people that do not end in -s ("police say"), for verb agreement.
-PLURAL_PEOPLE = frozenset("people police men women spokespeople staff".split())
-# The present-tense verbs isnad's own frames put after a source's name, and their plural forms.
-FRAME_VERBS = {"alleges": "allege", "denies": "deny", "says": "say", "reports": "report",
-               "states": "state", "gives": "give", "names": "name", "calls": "call",
-               "questions": "question"}  # fmt: skip
-
-
-def plural_source(name: str) -> bool:
-    """Whether a source's name is a plural common noun phrase ("Critics", "the officials",
-    "police"); a proper name ending in -s ("Reuters", "The Times") is not."""
-    words = name.lower().split()
-    if not words:
-        return False
-    head = words[-1]
-    if head in PLURAL_PEOPLE:
-        return True
-    return head in SOURCE_NOUNS and head.endswith("s") and not head.endswith(("ss", "us", "is"))
-
-
-def agree(text: str, subject: str) -> str:
-    """`text` with the frame verb right after `subject` (and its "(role)" label) made plural when
-    the subject is ("Critics allege: ...", "Officials (statement) deny it")."""
-    if plural_source(subject):
-        verbs = "|".join(FRAME_VERBS)
-        pattern = re.compile(rf"({re.escape(subject)}(?:\s*\([^)]*\))?\s+)({verbs})\b")
-        text = pattern.sub(lambda m: m.group(1) + FRAME_VERBS[m.group(2)], text, count=1)
-    return _inline(text, subject)
-
-
-def sentence(text: str) -> str:
-    """`text` with its first letter capitalised: a source named in lower case ("former
-    President X", "officials") that opens a line."""
-    return text[:1].upper() + text[1:]
-
-
-def _inline(text: str, subject: str) -> str:
-    """A subject opening with "A"/"An" lower-cased ("Yes — according to a spokesperson for X",
-    "Disputed: ...; a spokesperson for X denies it"); a line that opens with it is capitalised
-    again by `sentence`. A name's own "The" is left as written."""
-    if not INDEFINITE.match(subject):
-        return text
-    return text.replace(subject, subject[0].lower() + subject[1:])
-
-
 # Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
 # of an institution, and plural nouns for people that do not end in -s.
 PERSON_NOUNS = frozenset(
@@ -247,7 +202,6 @@ TITLES = frozenset("mr mrs ms dr sen rep gov gen prof president senator judge".s
 ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen rev fr u.s u.k".split())
 # Party labels set off after a name ("Jo Lee, Democrat of Ohio, said"): an inserted phrase.
 PARTIES = frozenset("democrat republican independent democratic".split())
-INDEFINITE = re.compile(r"An?\s")  # a source phrase opening with an indefinite article
 PASSIVE_AUX = frozenset("was were is are been be being".split())
 NOUNS = {"accusations": ACCUSE, "allegations": ACCUSE, "accusation": ACCUSE, "denial": DENY}
 DECLINE_OBJECT = re.compile(r"^declin\w*\s+to\s+(comment|respond|answer|discuss)", re.I)
