@@ -60,8 +60,6 @@ EXPLAIN = {
         "discussed": "the article discusses this but takes no side {marks}.",
         "reported": "the article reports it as a claim by {who} {marks}, without confirming it.",
         "attribution": "This rests on {who} alone: it is their account, not an established fact.",
-        "attribution_feminine": "This rests on {who} alone: it is their account, not an "
-        "established fact.",
     },
     "ar": {
         "stated": "يذكر ذلك {who} {marks}",

@@ -92,12 +92,12 @@ def with_other_side(
     for n, s in enumerate(rest):
         role = s.hit.chunk.role
         fits = role == "denial" if want == "denial" else role in _CLAIMS
-        if want == "claim" and q is not None:
-            fits = fits and bears_on(q, s.hit.chunk)  # "declined to comment" answers nothing
-        # A question asking for a name, a figure, a date or a place is answered by a fact: the
-        # other side must be about that fact, not merely the same party's denial of another
-        # ("who accused X of P" asks about the charge: its denial is its other side).
-        if q is not None and q.answer_type in _FACTOIDS and not q.asked_role:
+        # The other side must bear on the question: a claim side ("declined to comment"
+        # answers nothing), and a denial answering a name, figure, date or place question (a
+        # party's denial of something else is no other side of a fact; "who accused X of P"
+        # asks about the charge, and its denial is its other side).
+        fact = q is not None and q.answer_type in _FACTOIDS and not q.asked_role
+        if q is not None and (want == "claim" or fact):
             fits = fits and bears_on(q, s.hit.chunk)
         # The best of the passages left out is the other side: that ranking alone says it bears
         # on the question, even when the cited claim's probability dwarfs it.

@@ -52,22 +52,17 @@ _SUBJECT_AT = {"en": 0, "ar": 1}
 
 
 def agent(
-    text: str, lang: str, content: tuple[str, ...], chunks: list[Chunk], voiced: bool = False
+    text: str, lang: str, content: tuple[str, ...], parties: set[str], voiced: bool = False
 ) -> tuple[str, ...]:
     """The claim's subject when it names a party: the first run of its content words that are
-    names (capitalised) or words of the names of the article's speakers, if it opens the claim
-    ("Acme polluted ..." -> acme). Empty when the claim opens otherwise ("14 staff will ...").
-    In a claim that gives someone the word (`voiced`: "X accused Acme of ...") the party comes
-    after the verb, which stays in the content."""
-    parties: set[str] = set()
-    for c in chunks:
-        for name in (c.speaker, c.translation_speaker):
-            if name and name != ARTICLE_SPEAKER:
-                parties.update(tokens(name))
-    parties.update(tokens(" ".join(_CAPITALISED.findall(text))))
+    names (capitalised) or words of `parties` (the article's speakers' names), if it opens the
+    claim ("Acme polluted ..." -> acme). Empty when the claim opens otherwise ("14 staff will
+    ..."). In a claim that gives someone the word (`voiced`: "X accused Acme of ...") the party
+    comes after the verb, which stays in the content."""
+    named = parties | set(tokens(" ".join(_CAPITALISED.findall(text))))
     run: list[str] = []
     for i, t in enumerate(content):
-        if t in parties:
+        if t in named:
             run.append(t)
         elif run or i >= _SUBJECT_AT.get(lang, 0) + voiced:
             break

@@ -33,9 +33,8 @@ class Scope:
     def agent(self) -> tuple[str, ...]:
         """The party the claim names as its subject (empty when it names none first)."""
         claim = self.claim
-        return agent(
-            claim.text, claim.lang, claim.content, self.view.chunks, claim.speaker is not None
-        )
+        voiced = claim.speaker is not None
+        return agent(claim.text, claim.lang, claim.content, self._party_words, voiced)
 
     def names_agent(self, chunk: Chunk) -> bool:
         """Whether a passage names the claim's subject other than as its accuser. Only a voice's
@@ -63,12 +62,12 @@ class Scope:
         the article's parties, a word of its figure ("million") or, in an article long enough
         to have one, a word of its topic (in `topic_share` of its passages: the person it is
         about, named in most of them)."""
-        named = set().union(*self._party_names) if self._party_names else set()
         n, cfg = len(self.view.chunks), self.cfg
         topic = cfg.topic_share * n if n >= cfg.topic_min_passages else float("inf")
         act = [
             t for t in self.weights
-            if t not in named and not figure_word(t) and self.view.df.get(t, 0) < topic
+            if t not in self._party_words and not figure_word(t)
+            and self.view.df.get(t, 0) < topic
         ]  # fmt: skip
         return any(self.view.has(chunk.chunk_id, t) for t in act)
 
@@ -76,6 +75,10 @@ class Scope:
     def _party_names(self) -> list[set[str]]:
         names = {n for c in self.view.chunks for n in (c.speaker, c.translation_speaker)}
         return [set(tokens(n)) for n in names if n and n != ARTICLE_SPEAKER]
+
+    @cached_property
+    def _party_words(self) -> set[str]:
+        return set().union(*self._party_names)
 
     def coverage(self, chunk_id: str) -> float:
         """Weighted share of the claim this passage carries."""
