@@ -14,6 +14,8 @@ from index.language import arabic
 from index.language.script import has_arabic, normalize_arabic
 
 _TERMINATOR = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
+# A line that ends a sentence: its full stop may sit inside a closing quote or bracket (.")
+_ENDS_SENTENCE = re.compile(r"[.!?؟…]+[\"'»”’)\]]*$")
 _ABBREV = frozenset(
     "mr mrs ms dr prof st jr sr no vs etc inc ltd co corp gen gov sen rep rev fig al jan feb mar "
     "apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m".split()
@@ -136,7 +138,7 @@ def segment(text: str, max_chunk_chars: int = 1200) -> list[Span]:
         if a >= b:
             continue
         sentences = _sentences(text, a, b)
-        unterminated = len(sentences) == 1 and not _TERMINATOR.search(text[b - 1 : b + 1])
+        unterminated = len(sentences) == 1 and not _ENDS_SENTENCE.search(text, a, b)
         # A markdown heading, or a short line without a closing full stop: a headline.
         if mark or (unterminated and len(_WORD.findall(text[a:b])) <= 20):
             spans.append(Span(a, b, headline=True))

@@ -122,6 +122,23 @@ def test_glued_headline_in_another_arabic_article() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A paragraph of one quoted sentence: its full stop sits inside the closing quote.
+        'A retired teacher says she sold the farm to keep the village school "open for good."',
+        "وقال المدير إن المصنع سيغلق أبوابه «حتى إشعار آخر.»",
+        "The mayor called the plan a mistake (and said so twice.)",
+    ],
+)
+def test_one_line_sentence_closed_inside_a_quote_is_not_a_headline(line: str) -> None:
+    text = f"Council votes on the budget\n\n{line}\n\nThe vote is on Monday."
+    got = [(text[s.start : s.end], s.headline) for s in segment(text)]
+    assert got == [
+        ("Council votes on the budget", True), (line, False), ("The vote is on Monday.", False),
+    ]  # fmt: skip
+
+
 def test_sentence_starting_with_verb_is_not_a_headline() -> None:
     text = "وأكد الخبراء أن التعافي من الأزمة المالية سيستغرق وقتا طويلا جدا. وقال محلل إن البنوك مستعدة."
     assert not any(s.headline for s in segment(text))
