@@ -75,6 +75,9 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             break
         if got and len(got) == 1 and _indefinite_plural(got[0]) and not t.norm.startswith("ال"):
             break  # "قال سكان زيادة ...": the indefinite noun after them is the object
+        spoken_of = ar.strip_conj(t.norm) in ar.SPOKEN_OF
+        if got and ((spoken_of and got[-1].norm.startswith("ال")) or _closed(got, t.norm)):
+            break  # "نفت شركة مياه الوادي التقرير": the object, not more of the name
         if charge and got and t.norm.startswith("ب") and len(t.norm) > 3:
             # "اتهم النائب سليم الحداد البلدية بإخفاء", "اتهم سليم البلدية بإخفاء": البلدية, a
             # definite noun after the accuser's name, is the accused.
@@ -86,6 +89,23 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
         if t.ends_clause or (quoted_name and any(q in t.after for q in _QUOTES)):
             break
     return got
+
+
+def _closed(got: list[Tok], norm: str) -> bool:
+    """Whether a construct phrase ("شركة مياه الوادي") has ended and `norm` cannot qualify it:
+    the phrase opens indefinite and ends definite, and `norm` is a definite noun that is not
+    adjective-like (a nisba "الدولية", an elative "الأوسط", a participle "المتحدة")."""
+    if len(got) < 2 or ar.strip_conj(got[0].norm).startswith("ال"):
+        return False
+    if not got[-1].norm.startswith("ال") or not norm.startswith("ال"):
+        return False
+    stem = norm[2:]
+    nisba = stem.endswith(("ي", "يه", "يون", "يين", "يات"))
+    elative = len(stem) == 4 and stem.startswith("ا")
+    participle = stem.startswith(("مت", "مست", "من")) or (
+        stem.startswith("م") and stem.endswith(("ه", "ون", "ين", "ات"))
+    )
+    return not (nisba or elative or participle)
 
 
 def _indefinite_plural(t: Tok) -> bool:

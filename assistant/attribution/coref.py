@@ -82,7 +82,7 @@ class Resolver:
         if head is None:
             return self._resolve_inside(name)
         for v in reversed(self.voices):
-            if head in key(v.name).split() and key(v.name) != key(name):
+            if _headed_by(head, key(v.name)) and key(v.name) != key(name):
                 return v.name
         named = self._named_in_text(head)
         if named:
@@ -162,10 +162,11 @@ class Resolver:
         """Whether the article named this source as a publication or a document."""
         if key(name) in self.outlets:
             return True
-        words = [arabic.strip_conj(w) for w in normalize(name).split()]
+        # A word may start with و of its own ("وكالة"), not only the conjunction: both forms.
+        words = [f for w in normalize(name).split()[:3] for f in {w, arabic.strip_conj(w)}]
         words = [w[2:] if w.startswith("ال") else w for w in words]
         lists = (arabic.PUBLICATIONS, arabic.DOCUMENTS, english.PUBLICATIONS, english.DOCUMENTS)
-        return any(w in lst for w in words[:3] for lst in lists)
+        return any(w in lst for w in words for lst in lists)
 
     def mentions(self, toks: list[Tok]) -> tuple[str, ...]:
         """Entities that the unit's generic definite phrases refer to."""
@@ -206,6 +207,19 @@ class Resolver:
             if entity(v.name) == want and v.role != "context":
                 return v.role
         return None
+
+
+def _headed_by(head: str, name_key: str) -> bool:
+    """Whether a generic head ("company", "مركز") is what a name is: its last word in English
+    or the word before "of"/"for" ("Center for ..."), its first word in Arabic. "A company
+    spokesman" is a spokesman, not the company."""
+    words = name_key.split()
+    if not words:
+        return False
+    if has_arabic(name_key):
+        return arabic.strip_conj(words[0]) == head or words[0] == head
+    before = {words[k - 1] for k in range(1, len(words)) if words[k] in ("of", "for")}
+    return words[-1] == head or head in before
 
 
 def _proper_name(toks: list[Tok], i: int) -> str:

@@ -43,6 +43,15 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         if kind is None or (en.VERB_BASE[t.norm] in en.SILENT_WHEN_NEGATED and negated(toks, i)):
             continue  # ... or "X did not respond to messages": nothing stated
         cue = (t.start, t.end)
+        nxt = toks[i + 1].norm if i + 1 < len(toks) and not t.ends_clause else ""
+        by = nxt == "by"
+        charged = nxt in en.CHARGED_WITH or by or passive(toks, i)
+        if kind == en.ACCUSE and t.norm.endswith("ed") and charged:
+            # "Firm accused of fraud": a participle whose subject is the one accused, never the
+            # accuser; only "accused by X (of ...)" names who accuses.
+            if by and (np := np_after(toks, i + 2)) and names_source(np):
+                out.append(Cue(kind, cue, span(np)))
+            continue
         if passive(toks, i):
             if i + 1 < len(toks) and toks[i + 1].norm == "by":
                 np = np_after(toks, i + 2)

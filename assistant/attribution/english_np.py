@@ -180,6 +180,8 @@ def np_after(toks: list[Tok], i: int) -> list[Tok]:
             break  # ... or "Sen. Jo Smith (D-Ore.)": the name ends before the parenthesis
         if t.norm in en.SUBJECT_STOP and not (got and _joins_names(toks, k)):
             break
+        if got and t.norm == "of" and k + 1 < len(toks) and toks[k + 1].norm.endswith("ing"):
+            break  # "accused by residents of ignoring ...": the charge, not the name
         got.append(t)
         if t.ends_clause:
             break

@@ -4,7 +4,8 @@
 document (by its name, or because the article used it as one) `report`s, and so does any source
 of a report verb or of "according to"; everyone else makes a `statement`. A neutral cue stays a
 statement even when its content is negative, unless its speaker has just denied (a spokesperson
-going on with the denial).
+going on with the denial) or it calls the report or charge itself false ("said the report was
+untrue").
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from assistant.attribution.coref import Resolver
 from assistant.attribution.cues import ACCORDING
 from index.language import language
 
-REPORT, ACCUSE, DENY = "report", "accusation", "denial"
+REPORT, ACCUSE, DENY, SPEECH = "report", "accusation", "denial", "speech"
 ROLE_OF_KIND = {ACCUSE: "accusation", DENY: "denial"}
 
 
@@ -24,6 +25,10 @@ def decide(kind: str, name: str, res: Resolver, rest: str, lang: str) -> str:
         return ROLE_OF_KIND[kind]
     if res.is_outlet(name) or kind in (REPORT, ACCORDING):
         return "report"
+    if kind == SPEECH and language(lang).calls_report_false(rest):
+        # "X said the report was untrue": a denial without the verb. A rating or a finding
+        # ("rated the claim as false") is a verdict on the claim, not a party's denial.
+        return "denial"
     if language(lang).negated(rest) and res.role_of(name) == "denial":
         return "denial"
     return "statement"

@@ -65,6 +65,11 @@ class Language:
         report", "نفت هذه الأنباء"): a denial of whatever the article reports."""
         return self.lexicon.DENIED_REPORT.search(text) is not None
 
+    def calls_report_false(self, text: str) -> bool:
+        """Whether a normalised text calls a report or charge false ("the report was untrue",
+        "التقرير عار عن الصحة"): a denial worded without a denial verb."""
+        return self.lexicon.REPORT_FALSE.search(text) is not None
+
     def feminine(self, name: str) -> bool:
         """Whether a speaker's name takes feminine agreement (Arabic: وزارة، صحيفة)."""
         return bool(self.lexicon.feminine(name))

@@ -28,7 +28,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     SPEECH: (
         "قال", "اكد", "شدد", "اوضح", "اضاف", "اشار", "اعتبر", "صرح", "اعلن", "لفت", "تابع",
         "دعا", "دعت", "طالب", "حذر", "اعرب", "نوه", "تساءل", "راي", "رات", "توقع", "اعترف",
-        "كرر", "اقر", "تحدث",
+        "كرر", "اقر", "تحدث", "وصف",
     ),
 }  # fmt: skip
 # Verbs whose object comes with ب ("اعترفت الشركة بتسريح", "طالب X بالإفراج"): a ب-word after
@@ -71,7 +71,7 @@ NOUNS: dict[str, str] = {"اتهام": ACCUSE, "اتهامات": ACCUSE, "نفي
 LIGHT_VERB = re.compile(r"^[وف]?(وجه|وجهت|وجهها|وجهه|وجهوا|كال|كالت)$")
 # Verbs whose speech reading needs a complement clause (أعلن "announced that" vs "declared war").
 NEEDS_COMPLEMENT = frozenset(
-    {"اعلن", "تابع", "راي", "رات", "كتب", "نشر", "اظهر", "توقع", "تحدث", "نقل"}
+    {"اعلن", "تابع", "راي", "رات", "كتب", "نشر", "اظهر", "توقع", "تحدث", "نقل", "وصف"}
 )
 COMPLEMENT = re.compile(r"^(ان|انه|انها|انهم|بان|بانه|بانها|ان|الي|عن|:)$")
 # Words that cannot be (part of) a subject: they end the noun phrase after a verb.
@@ -105,6 +105,9 @@ GENERIC_HEADS = _n(
     "صحيفة جريدة مجلة وكالة موقع قناة مركز منظمة شركة وزارة حكومة مجلس حزب جمعية "
     "مؤسسة موسسة هيئة لجنة محكمة يومية تحالف"
 )
+# What a voice speaks of rather than who speaks: a definite one after a subject's first word is
+# the verb's object ("نفت الشركة التقرير", "رفض الوزير الاتهامات").
+SPOKEN_OF = _n("التقرير التقارير الاتهامات الاتهام الانباء الاخبار الخبر المزاعم الادعاءات الرواية")
 PUBLICATIONS = _n("صحيفة جريدة مجلة وكالة موقع قناة نشرة يومية مراسل مراسلنا اذاعة تلفزيون شبكة")
 DOCUMENTS = _n("تقرير تقارير دراسة وثيقة بيان تقديرات استطلاع")
 

@@ -54,6 +54,16 @@ _REPORT_NOUNS = "|".join(
     normalize_arabic(w) for w in "أنباء تقرير تقارير اتهامات مزاعم ادعاءات خبر أخبار رواية".split()
 )
 DENIED_REPORT = re.compile(rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\W|$)")
+# A voice calling the report or charge itself false ("وصفت التقرير بأنه عار عن الصحة",
+# "الاتهامات لا أساس لها"): a denial in other words than "نفى" (normalised forms).
+_FALSE = "|".join(
+    normalize_arabic(w).replace("_", " ")
+    for w in "عار عارية كاذب كاذبة باطل باطلة ملفق ملفقة مفبرك مفبركة لا_أساس غير_صحيح "
+    "غير_صحيحة لا_صحة".split()
+)
+REPORT_FALSE = re.compile(
+    rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\s+\S+){{0,5}}?\s+\W*({_FALSE})(\W|$)"
+)
 
 
 MEASURES: dict[str, str] = {

@@ -120,7 +120,10 @@ SOURCE_NOUNS = frozenset(
     secretary-general envoy negotiator negotiators student students parents protesters
     demonstrators candidates senators governors ministers presidents leaders officials
     panel jury tribunal watchdog website site media research slide slides emails video
-    footage records transcript presentation""".split()
+    footage records transcript presentation campaigner campaigners environmentalist
+    environmentalists locals families relatives villagers neighbours neighbors farmers nurses
+    shareholders investors customers patients survivors victims plaintiff plaintiffs defendant
+    defendants petitioners organisers organizers citizens""".split()
 )
 # Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
 # of an institution, and plural nouns for people that do not end in -s.
@@ -203,6 +206,9 @@ ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen rev fr u.s u.k"
 # Party labels set off after a name ("Jo Lee, Democrat of Ohio, said"): an inserted phrase.
 PARTIES = frozenset("democrat republican independent democratic".split())
 PASSIVE_AUX = frozenset("was were is are been be being".split())
+# What an accusation's participle takes when its subject is the one accused, with no auxiliary
+# ("Firm accused of fraud", "Minister criticised over delays", "Mayor charged with bribery").
+CHARGED_WITH = frozenset("of over for with".split())
 NOUNS = {"accusations": ACCUSE, "allegations": ACCUSE, "accusation": ACCUSE, "denial": DENY}
 DECLINE_OBJECT = re.compile(r"^declin\w*\s+to\s+(comment|respond|answer|discuss)", re.I)
 # Words before a verb-like word that make it a noun ("the report", "his claim", "with attacks").

@@ -40,6 +40,16 @@ DENIED_REPORT = re.compile(
     r"charges?|story|stories|rumou?rs?|article|news)\b",
     re.IGNORECASE,
 )
+# A voice calling the report or charge itself false ("said the report was completely untrue",
+# "called the allegations baseless"): a denial in other words than "deny".
+REPORT_FALSE = re.compile(
+    r"\b(the|these|those|this|such|that|its|their|his|her)\s+(\w+\s+)?"
+    r"(reports?|allegations?|accusations?|claims?|charges?|story|stories|rumou?rs?|article)\b"
+    r"(\W+\w+){0,6}?\W+(untrue|false|baseless|groundless|unfounded|fabricat(ed|ions?)|fake|"
+    r"made up|lies|a lie|"
+    r"nonsense|not true|inaccurate|without (any )?(basis|foundation))\b",
+    re.IGNORECASE,
+)
 # Relative time: (unit, offset) of "last year", "this week", "yesterday"...
 TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), v)

@@ -94,6 +94,25 @@ EN = [
         "the Nurses Association",
         "statement",
     ),
+    # An accusation's participle with no auxiliary: its subject is the accused, never the
+    # accuser; only "accused by X" names who accuses.
+    ("Water board accused of hiding leak data", "article", "context"),
+    ("Mayor charged with bribery after a long inquiry.", "article", "context"),
+    (
+        "The ferry firm, criticised over delays, said it would add boats.",
+        "The ferry firm",
+        "statement",
+    ),
+    ("The council was accused by residents of ignoring the floods.", "residents", "accusation"),
+    (
+        "Local campaigners accused the firm of putting profits first.",
+        "Local campaigners",
+        "accusation",
+    ),
+    # Calling the report or the charges false is a denial, without the verb "deny".
+    ('The port authority said the report was "completely untrue".', "The port authority", "denial"),
+    ("The minister called the allegations baseless.", "The minister", "denial"),
+    ("The watchdog said its report found no leaks.", "The watchdog", "statement"),
 ]
 AR = [
     ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),
@@ -104,6 +123,17 @@ AR = [
     ("ورفضت الشركة التعليق على التقرير.", "الشركة", "denial"),
     ("وزعمت المعارضة أن الانتخابات زورت.", "المعارضة", "accusation"),
     ("وبني الجسر عام 1932.", "article", "context"),
+    # The object after a name ends it: a report noun, or a definite noun after a construct
+    # phrase that is already complete ("شركة مياه الشمال" + "التقرير").
+    ("ونفت شركة مياه الشمال التقرير.", "شركة مياه الشمال", "denial"),
+    ("ونفت الحكومة الاتهامات.", "الحكومة", "denial"),
+    ("وقالت منظمة العفو الدولية إن السجناء نقلوا.", "منظمة العفو الدولية", "statement"),
+    ("وقال رئيس الوزراء المستقيل إن الحكومة باقية.", "رئيس الوزراء المستقيل", "statement"),
+    ("وقالت وكالة الأنباء الرسمية إن الوفد وصل.", "وكالة الأنباء الرسمية", "report"),
+    # Calling the report false is a denial without the verb "نفى".
+    ('ووصفت هيئة الموانئ التقرير بأنه "عار تماما عن الصحة".', "هيئة الموانئ", "denial"),
+    ("وقال الوزير إن الاتهامات لا أساس لها من الصحة.", "الوزير", "denial"),
+    ("وقال الوزير إن التقرير يكشف حجم الأزمة.", "الوزير", "statement"),
 ]
 
 

@@ -190,6 +190,19 @@ def test_english_appositive_subject() -> None:
     assert "Henrik Dahl" in got[2][1].speaker
 
 
+def test_generic_name_stands_only_for_what_it_heads() -> None:
+    # "the firm" is not "a firm spokesman" (a spokesman), but is "the Firm of Hale and Dunn".
+    text = (
+        '"We broke no rule," a firm spokesman said. '
+        "Residents accused the firm of ignoring complaints. "
+        "The Firm of Hale and Dunn said it would appeal. "
+        "Officials said the firm had been warned."
+    )
+    got = attributed(text, "en")
+    assert got[1][1].speaker == "Residents" and got[1][1].mentions == ()
+    assert got[3][1].mentions == ("The Firm of Hale and Dunn",)
+
+
 @pytest.fixture(scope="module")
 def water() -> list[tuple[str, Attribution]]:
     return attributed(WATER_AR, "ar")
