@@ -91,7 +91,13 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
              or (j.reason == "quantity" and (strong or _denial(j)
                                             or (j.found is not None and j.found.unit))))
     ]  # fmt: skip
-    return rule_label(kept)
+    label = rule_label(kept)
+    # Only denials are clear, yet a passage states most of the claim (a report the rules cannot
+    # call stated in full): one voice asserts it and another denies it.
+    asserted = any(j.stance == "supports" and j.coverage >= cfg.supports for j in judged)
+    if label == "contradicted" and asserted and all(j.reason == "denial" for j in kept):
+        return "disputed"
+    return label
 
 
 GATED = ("supported", "contradicted", "disputed")

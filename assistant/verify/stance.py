@@ -9,7 +9,7 @@ role) and substituted names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.attribution import speaks
 from assistant.models import Chunk, Stance
@@ -231,27 +231,29 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
                 out.append(j)
             elif out[seen].stance == "neutral":
                 out[seen] = j
-    return out + _denials_of_the_report(scopes, out)
+    return _denials_of_the_report(scopes, out)
 
 
 _CHARGES = ("report", "accusation")
 
 
 def _denials_of_the_report(scopes: dict[str, Scope], judged: list[Judged]) -> list[Judged]:
-    """The article's denials of "the report" / "هذه الأنباء" when the claim is stated by the
-    report they point back to (the first report or charge before them, which opened the story):
-    they deny what it says whatever their own words, so they weigh as much of the claim as it
-    carries. A claim that the report's own author said it is no claim they deny."""
+    """The judged passages with the article's denials of "the report" / "هذه الأنباء" added or
+    raised, when the claim is stated by the report they point back to (the first report or
+    charge before them, which opened the story): they deny what it says whatever their own
+    words, so they weigh as much of the claim as it carries. A claim that the report's own
+    author said it is no claim they deny."""
     stated = {j.hit.chunk.chunk_id: j for j in judged if j.stance == "supports"}
     if not stated:
-        return []
+        return judged
     doc = next(iter(stated.values())).hit.chunk.doc_id
-    scope, out = scopes[doc], []
+    scope, out = scopes[doc], list(judged)
     claim, chunks = scope.claim, scope.view.chunks
-    seen = {j.hit.chunk.chunk_id for j in judged}
+    seen = {j.hit.chunk.chunk_id: k for k, j in enumerate(judged)}
     for c in chunks:
-        if c.chunk_id in seen or c.role != "denial":
-            continue
+        prev = out[seen[c.chunk_id]] if c.chunk_id in seen else None
+        if c.role != "denial" or (prev and prev.reason != "denial" and prev.stance != "neutral"):
+            continue  # ... or judged by a checkable slot of its own (another figure)
         if not language(c.lang).denies_report(normalize(c.text)):
             continue
         opened = next(
@@ -260,6 +262,10 @@ def _denials_of_the_report(scopes: dict[str, Scope], judged: list[Judged]) -> li
         )
         j = stated.get(opened.chunk_id) if opened else None
         if j is None or (claim.speaker and speaks(claim.speaker, [j.hit.chunk])):
+            continue
+        if prev is not None:  # judged already by its own words: it weighs as the report
+            cov = max(prev.coverage, j.coverage)
+            out[seen[c.chunk_id]] = replace(prev, coverage=cov, stance="refutes", reason="denial")
             continue
         cues = passage_cues(c, claim.lang)
         out.append(Judged(Hit(c, 0.0, 0.0, 0.0), j.coverage, "refutes", "denial", cues=cues))

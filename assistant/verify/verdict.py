@@ -81,7 +81,10 @@ def build(
     label = decision.label
     judged = present(label, judged, share)
     order = {"refutes": 0, "supports": 0, "neutral": 1}
-    shown = sorted(judged, key=lambda j: (order[j.stance], -j.coverage))[:shown_max]
+    # Equally strong passages in the article's order: a denial that weighs as the report it
+    # denies comes after it.
+    shown = sorted(judged, key=lambda j: (order[j.stance], -j.coverage, j.hit.chunk.index))
+    shown = shown[:shown_max]
     evidence = [
         Evidence(
             id=n, doc_id=j.hit.chunk.doc_id, chunk_id=j.hit.chunk.chunk_id, quote=j.hit.chunk.text,

@@ -123,7 +123,9 @@ SOURCE_NOUNS = frozenset(
     footage records transcript presentation campaigner campaigners environmentalist
     environmentalists locals families relatives villagers neighbours neighbors farmers nurses
     shareholders investors customers patients survivors victims plaintiff plaintiffs defendant
-    defendants petitioners organisers organizers citizens""".split()
+    defendants petitioners organisers organizers citizens clinic hospital school university
+    college charity club league museum airline operator provider manufacturer retailer insurer
+    developer landlord contractor foundation""".split()
 )
 # Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
 # of an institution, and plural nouns for people that do not end in -s.

@@ -204,3 +204,51 @@ def test_a_substitution_is_cited_from_the_passage_that_says_who_did_it(checker: 
     v = checker.verify("أسس عمران أحمد مركز مكافحة الكراهية الرقمية.", doc="ccdh_musk_ar")
     assert v.verdict == "contradicted"
     assert v.explanation.count("إلى طرف آخر") == 1 and "التليجراف" in v.explanation
+
+
+# A report and the accused party calling it false, with no denial verb ("untrue", "عار عن الصحة").
+CLINIC_EN = """Clinic accused of turning away patients
+
+The Valley Herald reported on Monday that the Eastbrook clinic turned away uninsured patients on at least 30 nights this winter.
+
+Eastbrook clinic said the report was "completely untrue" and that every patient had been seen.
+
+The clinic opened in 2004 and employs 90 staff.
+"""
+CLINIC_AR = """اتهامات لعيادة برفض استقبال مرضى
+
+ذكرت صحيفة الوادي أن عيادة الشرق رفضت استقبال مرضى غير مؤمنين في 30 ليلة على الأقل هذا الشتاء.
+
+ووصفت عيادة الشرق التقرير بأنه "عار تماما عن الصحة"، مؤكدة أن كل مريض تلقى العلاج.
+
+وافتتحت العيادة عام 2004 ويعمل فيها 90 موظفا.
+"""
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    folder = tmp_path_factory.mktemp("clinic_articles")
+    (folder / "clinic_en.txt").write_text(CLINIC_EN, encoding="utf-8")
+    (folder / "clinic_ar.txt").write_text(CLINIC_AR, encoding="utf-8")
+    a = Assistant(Settings(home=tmp_path_factory.mktemp("clinic_home"), default_article=False))
+    a.ingest([folder / "clinic_en.txt", folder / "clinic_ar.txt"])
+    return a
+
+
+@pytest.mark.parametrize(
+    ("claim", "doc", "report", "denial"),
+    [
+        ("The Eastbrook clinic turned away uninsured patients this winter.", "clinic_en",
+         "The Valley Herald", "Eastbrook clinic"),
+        ("رفضت عيادة الشرق استقبال مرضى غير مؤمنين هذا الشتاء.", "clinic_ar",
+         "صحيفة الوادي", "عيادة الشرق"),
+    ],
+)  # fmt: skip
+def test_a_report_called_false_by_the_accused_is_disputed_report_first(
+    clinic: Assistant, claim: str, doc: str, report: str, denial: str
+) -> None:
+    v = clinic.verify(claim, doc=doc)
+    assert v.verdict == "disputed", v.explanation
+    sides = [(e.speaker, e.role, e.stance) for e in v.evidence if e.stance != "neutral"]
+    assert sides == [(report, "report", "supports"), (denial, "denial", "refutes")]
+    assert v.explanation.index(report) < v.explanation.index(denial)
