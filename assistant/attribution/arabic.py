@@ -15,6 +15,7 @@ from index.language import arabic as ar
 _MAX_NP = 6
 _QUOTES = '"“”«»'
 _KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
+_DEFINITE = ("ال", "لل")  # a definite word, alone or after لـ ("للورق")
 
 
 def verb_at(toks: list[Tok], i: int) -> str | None:
@@ -71,12 +72,12 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             break
         if t.quoted and not quoted_name:
             break
-        if _stops(toks, k, not got):
+        if _stops(toks, k, not got) and not _body_goes_on(got, t.norm):
             break
         if got and len(got) == 1 and _indefinite_plural(got[0]) and not t.norm.startswith("ال"):
             break  # "قال سكان زيادة ...": the indefinite noun after them is the object
         spoken_of = ar.strip_conj(t.norm) in ar.SPOKEN_OF
-        if got and ((spoken_of and got[-1].norm.startswith("ال")) or _closed(got, t.norm)):
+        if got and ((spoken_of and got[-1].norm.startswith(_DEFINITE)) or _closed(got, t.norm)):
             break  # "نفت شركة مياه الوادي التقرير": the object, not more of the name
         if charge and got and t.norm.startswith("ب") and len(t.norm) > 3:
             # "اتهم النائب سليم الحداد البلدية بإخفاء", "اتهم سليم البلدية بإخفاء": البلدية, a
@@ -91,13 +92,22 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
     return got
 
 
+def _body_goes_on(got: list[Tok], norm: str) -> bool:
+    """Whether a لل-word goes on with a body's name of two words or more ("شركة النور" +
+    "للإسمنت"), rather than naming whom it speaks to ("للصحفيين")."""
+    if len(got) < 2 or not norm.startswith("لل") or norm[2:] in ar.AUDIENCE:
+        return False
+    head = ar.strip_conj(got[0].norm)
+    return (head[2:] if head.startswith("ال") else head) in ar.BODY_HEADS
+
+
 def _closed(got: list[Tok], norm: str) -> bool:
     """Whether a construct phrase ("شركة مياه الوادي") has ended and `norm` cannot qualify it:
     the phrase opens indefinite and ends definite, and `norm` is a definite noun that is not
     adjective-like (a nisba "الدولية", an elative "الأوسط", a participle "المتحدة")."""
     if len(got) < 2 or ar.strip_conj(got[0].norm).startswith("ال"):
         return False
-    if not got[-1].norm.startswith("ال") or not norm.startswith("ال"):
+    if not got[-1].norm.startswith(_DEFINITE) or not norm.startswith("ال"):
         return False
     stem = norm[2:]
     nisba = stem.endswith(("ي", "يه", "يون", "يين", "يات"))

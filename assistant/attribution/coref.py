@@ -73,7 +73,13 @@ class Resolver:
             head = first[2:] if first.startswith("ال") else None
             return head if head in arabic.GENERIC_HEADS or head in arabic.PUBLICATIONS else None
         if words[0] == "the" and len(words) <= 3:
-            return next((w for w in words[1:3] if w in english.GENERIC_HEADS), None)
+            # A capitalised head is a proper name ("The Daily Courier"), not "the daily".
+            raw = name.split()
+            return next(
+                (w for w, r in zip(words[1:3], raw[1:3], strict=False)
+                 if w in english.GENERIC_HEADS and r.islower()),
+                None,
+            )  # fmt: skip
         return None
 
     def resolve(self, name: str) -> str:
@@ -162,11 +168,20 @@ class Resolver:
         """Whether the article named this source as a publication or a document."""
         if key(name) in self.outlets:
             return True
+        if not has_arabic(name):
+            # A publication's word heads the name ("the Harlow Post") or opens a proper name
+            # ("Daily Courier"); "the Corran paper mill" is a mill.
+            raw = name.split()
+            lists = (english.PUBLICATIONS, english.DOCUMENTS)
+            return any(
+                normalize(w) in lst and (k == len(raw) - 1 or raw[k + 1][:1].isupper())
+                for k, w in enumerate(raw[:4])
+                for lst in lists
+            )
         # A word may start with و of its own ("وكالة"), not only the conjunction: both forms.
         words = [f for w in normalize(name).split()[:3] for f in {w, arabic.strip_conj(w)}]
         words = [w[2:] if w.startswith("ال") else w for w in words]
-        lists = (arabic.PUBLICATIONS, arabic.DOCUMENTS, english.PUBLICATIONS, english.DOCUMENTS)
-        return any(w in lst for w in words for lst in lists)
+        return any(w in lst for w in words for lst in (arabic.PUBLICATIONS, arabic.DOCUMENTS))
 
     def mentions(self, toks: list[Tok]) -> tuple[str, ...]:
         """Entities that the unit's generic definite phrases refer to."""

@@ -255,3 +255,46 @@ def test_an_arabic_denial_of_these_reports_is_the_other_side_in_feminine_frames(
     # The ministry's "these reports" points back to the paper's report, not to a later charge.
     ans = a.ask("من اتهم الحكومة بإخفاء تفاصيل الصفقة؟")
     assert [c.role for c in ans.citations] == ["accusation"]
+
+
+# The accused calls the report false without a denial verb ("untrue", "عار عن الصحة").
+MILL_EN = """Paper mill accused of polluting the Wend
+
+The Harlow Post reported on Friday that the Corran paper mill released dye into the river Wend on twelve nights in May.
+
+The Corran paper mill said the report was "simply untrue" and that its filters had worked all month.
+
+The mill employs 300 people.
+"""
+MILL_AR = """اتهامات لمصنع ورق بتلويث نهر الوند
+
+ذكرت صحيفة الضفة أن مصنع كوران للورق ألقى أصباغا في نهر الوند خلال 12 ليلة في مايو.
+
+ووصف مصنع كوران للورق التقرير بأنه "عار تماما عن الصحة"، مؤكدا أن مرشحاته عملت طوال الشهر.
+
+ويعمل في المصنع 300 شخص.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "question", "lead"),
+    [
+        ("mill_en", MILL_EN, "Did the Corran paper mill release dye into the river?",
+         "The Harlow Post reports it; The Corran paper mill denies it:"),
+        ("mill_ar", MILL_AR, "هل ألقى مصنع كوران للورق أصباغا في النهر؟",
+         "تورد ذلك صحيفة الضفة، وينفيه مصنع كوران للورق:"),
+    ],
+)  # fmt: skip
+def test_a_report_called_false_is_the_other_side_of_a_yes_no_answer(
+    tmp_path_factory, name: str, text: str, question: str, lead: str
+) -> None:
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    path = tmp_path_factory.mktemp(name) / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    a = Assistant(Settings(home=tmp_path_factory.mktemp(f"{name}_home"), default_article=False))
+    a.ingest([path])
+    ans = a.ask(question)
+    assert ans.answer.splitlines()[0] == lead, ans.answer
+    assert [c.role for c in ans.citations[:2]] == ["report", "denial"]

@@ -203,6 +203,19 @@ def test_generic_name_stands_only_for_what_it_heads() -> None:
     assert got[3][1].mentions == ("The Firm of Hale and Dunn",)
 
 
+def test_a_proper_name_is_not_a_generic_outlet_and_a_modifier_makes_no_outlet() -> None:
+    # "The Daily Courier" is a name of its own, not "the daily" that reported last; "the
+    # Corran paper mill" is a mill, and its words make a statement, not a report.
+    text = (
+        "The Harlow Post reported that the mill released dye. "
+        "The Daily Courier said the dye was harmless. "
+        "The Corran paper mill said its filters had worked."
+    )
+    got = attributed(text, "en")
+    assert (got[1][1].speaker, got[1][1].role) == ("The Daily Courier", "report")
+    assert (got[2][1].speaker, got[2][1].role) == ("The Corran paper mill", "statement")
+
+
 @pytest.fixture(scope="module")
 def water() -> list[tuple[str, Attribution]]:
     return attributed(WATER_AR, "ar")
