@@ -77,7 +77,8 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
         if got and len(got) == 1 and _indefinite_plural(got[0]) and not t.norm.startswith("ال"):
             break  # "قال سكان زيادة ...": the indefinite noun after them is the object
         spoken_of = ar.strip_conj(t.norm) in ar.SPOKEN_OF
-        if got and ((spoken_of and got[-1].norm.startswith(_DEFINITE)) or _closed(got, t.norm)):
+        closed = _closed(got, t.norm) or (charge and _second_definite(got, t.norm))
+        if got and ((spoken_of and got[-1].norm.startswith(_DEFINITE)) or closed):
             break  # "نفت شركة مياه الوادي التقرير": the object, not more of the name
         if charge and got and t.norm.startswith("ب") and len(t.norm) > 3:
             # "اتهم النائب سليم الحداد البلدية بإخفاء", "اتهم سليم البلدية بإخفاء": البلدية, a
@@ -92,6 +93,13 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
     return got
 
 
+def _charged(toks: list[Tok], k: int) -> bool:
+    """Whether toks[k] is the charge of an accusation ("بإخفاء", "بالفساد") right after the
+    noun phrase that follows the verb: with nobody accused in between, the verb is the passive
+    (اتُّهم) and that phrase names the accused."""
+    return k < len(toks) and toks[k].norm.startswith("ب") and len(toks[k].norm) > 3
+
+
 def _body_goes_on(got: list[Tok], norm: str) -> bool:
     """Whether a لل-word goes on with a body's name of two words or more ("شركة النور" +
     "للإسمنت"), rather than naming whom it speaks to ("للصحفيين")."""
@@ -104,18 +112,35 @@ def _body_goes_on(got: list[Tok], norm: str) -> bool:
 def _closed(got: list[Tok], norm: str) -> bool:
     """Whether a construct phrase ("شركة مياه الوادي") has ended and `norm` cannot qualify it:
     the phrase opens indefinite and ends definite, and `norm` is a definite noun that is not
-    adjective-like (a nisba "الدولية", an elative "الأوسط", a participle "المتحدة")."""
+    adjective-like."""
     if len(got) < 2 or ar.strip_conj(got[0].norm).startswith("ال"):
         return False
-    if not got[-1].norm.startswith(_DEFINITE) or not norm.startswith("ال"):
+    return got[-1].norm.startswith(_DEFINITE) and _definite_noun(norm)
+
+
+def _definite_noun(norm: str) -> bool:
+    """A definite word that is not adjective-like: a nisba ("الدولية"), an elative ("الأوسط"),
+    a participle ("المتحدة", "المستقيل") or a فاعل/فعيل form ("السابق", "الجديد") qualifies
+    the noun before it instead of starting a new phrase."""
+    if not norm.startswith("ال"):
         return False
     stem = norm[2:]
+    bare = stem[:-1] if stem.endswith("ه") else stem
     nisba = stem.endswith(("ي", "يه", "يون", "يين", "يات"))
     elative = len(stem) == 4 and stem.startswith("ا")
     participle = stem.startswith(("مت", "مست", "من")) or (
         stem.startswith("م") and stem.endswith(("ه", "ون", "ين", "ات"))
     )
-    return not (nisba or elative or participle)
+    pattern = len(bare) == 4 and (bare[1] == "ا" or bare[2] == "ي")  # فاعل، فعيل
+    return not (nisba or elative or participle or pattern or bare in ("عام", "خاص"))
+
+
+def _second_definite(got: list[Tok], norm: str) -> bool:
+    """ "اتهمت المعارضة الحكومة", "اتهم الرئيس الفرنسي الشركة": after a definite noun (and its
+    adjectives), a definite noun that cannot qualify it is the object of the accusation (a
+    definite noun takes no complement)."""
+    definite = all(ar.strip_conj(t.norm).startswith("ال") for t in got)
+    return bool(got) and definite and _definite_noun(norm)  # "النائب سليم الحداد": a name
 
 
 def _indefinite_plural(t: Tok) -> bool:
@@ -203,6 +228,8 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         cue = (toks[i - 1].start if i and toks[i - 1].norm in ("و", "ف") else t.start, t.end)
         charge = kind == ar.ACCUSE or base.startswith(ar.OBJECT_BI)
         np = [] if t.ends_clause else subject_after(toks, i + 1, charge)
+        if np and kind == ar.ACCUSE and _charged(toks, toks.index(np[-1]) + 1):
+            continue  # "واتُّهم الوزير بإخفاء ...": no one accused between; he is the accused
         has_object = bool(np) and not _agrees(person, np)
         if has_object:
             np = []

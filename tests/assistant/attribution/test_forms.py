@@ -139,6 +139,12 @@ AR = [
     ("ونفت الهيئة العامة للموانئ الاتهامات.", "الهيئة العامة للموانئ", "denial"),
     ("وقالت وزارة الصحة للصحفيين إن اللقاح آمن.", "وزارة الصحة", "statement"),
     ("وقال مدير المصنع للصحفيين إن الأرقام صحيحة.", "مدير المصنع", "statement"),
+    # Who accuses whom: a definite noun after the accuser is the accused; with no one between
+    # the verb's phrase and the charge, the verb is the passive (اتُّهم) and names no accuser.
+    ("واتهمت النقابة الإدارة بإخفاء الخطط.", "النقابة", "accusation"),
+    ("واتُّهم المدير بإخفاء العقود عن المجلس.", "article", "context"),
+    ("واتهم رئيس البلدية السابق بالفساد.", "article", "context"),
+    ("واتهم الرئيس الفرنسي الشركة بالتقصير.", "الرئيس الفرنسي", "accusation"),
 ]
 
 
