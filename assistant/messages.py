@@ -26,6 +26,7 @@ ROLE_LABEL = {
 }
 
 ARTICLE_NAME = {"en": "The article", "ar": "المقال"}
+ARTICLE_INLINE = {"en": "the article", "ar": "المقال"}  # inside a sentence ("according to ...")
 
 NARRATED = {"en": 'The article states: "{text}" {marks}', "ar": "ورد في المقال: «{text}» {marks}"}
 
@@ -164,6 +165,7 @@ YES_NO = {
         "no": "No — according to {who}:",
         "disputed": "{who} reports it; {other} denies it:",
         "denied": "{who} denies it:",
+        "alleged": "{who} alleges it:",
         "open": "The article does not settle this; the closest it comes:",
     },
     "ar": {
@@ -171,6 +173,7 @@ YES_NO = {
         "no": "لا، بحسب {who}:",
         "disputed": "يورد ذلك {who}، وينفيه {other}:",
         "denied": "ينفي ذلك {who}:",
+        "alleged": "يزعم ذلك {who}:",
         "open": "لا يحسم المقال ذلك؛ أقرب ما يرد فيه:",
     },
 }

@@ -155,8 +155,25 @@ def _line(q: Question, c: Chunk, n: int) -> str:
     return lang.sentence(lang.agree(line, speaker))
 
 
-def _who(c: Chunk, lang: str) -> str:
-    return messages.ARTICLE_NAME[lang] if c.speaker == ARTICLE_SPEAKER else c.speaker_in(lang)
+def _who(c: Chunk, lang: str, inline: bool = False) -> str:
+    if c.speaker == ARTICLE_SPEAKER:
+        return (messages.ARTICLE_INLINE if inline else messages.ARTICLE_NAME)[lang]
+    return c.speaker_in(lang)
+
+
+def _says_no(q: Question, text: str, reach: int) -> bool:
+    """Whether a passage negates what the question asks: a negation word shortly before one of
+    the question's words ("had not paid anyone" for "Did X pay ..."), not a negation anywhere
+    in it ("X, who denies wrongdoing, did not appear in court" for "Does X deny ...")."""
+    lang = q.language
+    if lang.negated(q.norm):
+        return False
+    asked = set(q.tokens)
+    words = normalize(text).split()
+    return any(
+        lang.negated(w) and asked & set(tokens(" ".join(words[i + 1 : i + 1 + reach])))
+        for i, w in enumerate(words)
+    )
 
 
 def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
@@ -184,8 +201,13 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
         return forms["open"]
     text, _ = shown_in(top.hit.chunk, q.lang)
     lang = language(q.lang)
-    said_no = lang.negated(normalize(text)) and not lang.negated(q.norm)
-    who = _who(top.hit.chunk, q.lang)
+    said_no = _says_no(q, text, cfg.negation_reach)
+    if top.hit.chunk.role == "accusation" and q.asked_role != "accusation" and not said_no:
+        # A charge is no "yes" to whether it happened ("Did X take bribes?"): who alleges it is
+        # all the article settles. Asked whether they accused ("Did Y accuse X?"), it is a yes.
+        who = _who(top.hit.chunk, q.lang)
+        return lang.sentence(lang.agree(forms["alleged"].format(who=who), who))
+    who = _who(top.hit.chunk, q.lang, inline=True)
     return lang.agree(forms["no" if said_no else "yes"].format(who=who), who)
 
 

@@ -43,6 +43,12 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         if kind is None or (en.VERB_BASE[t.norm] in en.SILENT_WHEN_NEGATED and negated(toks, i)):
             continue  # ... or "X did not respond to messages": nothing stated
         cue = (t.start, t.end)
+        if kind == en.DENY and i >= 2 and toks[i - 1].norm == "who" and toks[i - 2].ends_clause:
+            # "Ortez, who denies any wrongdoing, did not appear": the opening name denies.
+            np = main_subject(toks, i - 1)
+            if np and np[-1] is toks[i - 2]:
+                out.append(Cue(kind, cue, span(np)))
+            continue
         nxt = toks[i + 1].norm if i + 1 < len(toks) and not t.ends_clause else ""
         by = nxt == "by"
         charged = nxt in en.CHARGED_WITH or by or passive(toks, i)

@@ -176,7 +176,7 @@ class _Walk:
                 return None
             speaker, source = last.name, last.source
         rest = normalize(u.text[cue.cue[1] :])
-        role = roles.decide(cue.kind, speaker, self.res, rest, self.lang)
+        role = roles.decide(cue.kind, speaker, self.res, rest, self.lang, normalize(u.text))
         return Attribution(speaker, role, (), (u.start + cue.cue[0], u.start + cue.cue[1]), source)
 
     def _quoted(self, i: int, u: _Unit, allow_bare: bool = True) -> Attribution | None:

@@ -18,14 +18,17 @@ REPORT, ACCUSE, DENY, SPEECH = "report", "accusation", "denial", "speech"
 ROLE_OF_KIND = {ACCUSE: "accusation", DENY: "denial"}
 
 
-def decide(kind: str, name: str, res: Resolver, rest: str, lang: str) -> str:
+def decide(kind: str, name: str, res: Resolver, rest: str, lang: str, said: str = "") -> str:
     """The role of a unit whose cue is of `kind`, spoken by `name`; `rest` is the normalised
-    text after the cue."""
+    text after the cue, `said` the whole unit's (a quote may come before its cue)."""
     if kind in ROLE_OF_KIND:
         return ROLE_OF_KIND[kind]
     if res.is_outlet(name) or kind in (REPORT, ACCORDING):
         return "report"
-    if kind == SPEECH and language(lang).calls_report_false(rest):
+    said = said or rest
+    if kind == SPEECH and language(lang).charges(said):
+        return "accusation"  # "X was charged with ..., prosecutors said"
+    if kind == SPEECH and language(lang).calls_report_false(said):
         # "X said the report was untrue": a denial without the verb. A rating or a finding
         # ("rated the claim as false") is a verdict on the claim, not a party's denial.
         return "denial"

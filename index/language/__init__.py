@@ -70,6 +70,11 @@ class Language:
         "التقرير عار عن الصحة"): a denial worded without a denial verb."""
         return self.lexicon.REPORT_FALSE.search(text) is not None
 
+    def charges(self, text: str) -> bool:
+        """Whether a normalised text tells of a charge against someone ("was charged with",
+        "بتهمة"): what prosecutors say of it accuses."""
+        return self.lexicon.CHARGED.search(text) is not None
+
     def feminine(self, name: str) -> bool:
         """Whether a speaker's name takes feminine agreement (Arabic: وزارة، صحيفة)."""
         return bool(self.lexicon.feminine(name))

@@ -54,7 +54,11 @@ TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
 _REPORT_NOUNS = "|".join(
     normalize_arabic(w) for w in "أنباء تقرير تقارير اتهامات مزاعم ادعاءات خبر أخبار رواية".split()
 )
-DENIED_REPORT = re.compile(rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\W|$)")
+DENIED_REPORT = re.compile(
+    rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\W|$)|(^|\s)اي (مخالفه|مخالفات|خطا|تجاوزات)(\s|$)"
+)
+# What a voice says is a charge against someone ("بتهمة", "وجهت إليه تهمة"): an accusation.
+CHARGED = re.compile(r"(^|\s)[وف]?(بتهمه|بتهم|تهمه|تهم)(\s|$)")
 # A voice calling the report or charge itself false ("وصفت التقرير بأنه عار عن الصحة",
 # "الاتهامات لا أساس لها"): a denial in other words than "نفى" (normalised forms).
 _FALSE = "|".join(

@@ -37,7 +37,7 @@ DOUBT = re.compile(
 # the other side of whatever report or charge the article carries.
 DENIED_REPORT = re.compile(
     r"\b(the|these|those|this|such|that)\s+(\w+\s+)?(reports?|allegations?|accusations?|claims?|"
-    r"charges?|story|stories|rumou?rs?|article|news)\b",
+    r"charges?|story|stories|rumou?rs?|article|news)\b|\b(any|all)\s+wrongdoing\b",
     re.IGNORECASE,
 )
 # A voice calling the report or charge itself false ("said the report was completely untrue",
@@ -48,6 +48,14 @@ REPORT_FALSE = re.compile(
     r"(\W+\w+){0,6}?\W+(untrue|false|baseless|groundless|unfounded|fabricat(ed|ions?)|fake|"
     r"made up|lies|a lie|"
     r"nonsense|not true|inaccurate|without (any )?(basis|foundation))\b",
+    re.IGNORECASE,
+)
+# What a voice says is a charge against someone ("X was charged with", "accused of"): said by
+# prosecutors or police, it is an accusation, not a statement of fact.
+CHARGED = re.compile(
+    r"\b(was|were|is|are|been|being)\s+(\w+ly\s+)?(charged(\s+\w+){0,3}?\s+with|"
+    r"accused(\s+\w+){0,3}?\s+of|indicted(\s+\w+){0,3}?\s+(on|for)|"
+    r"arrested(\s+\w+){0,3}?\s+(on suspicion|for|over)|sued(\s+\w+){0,3}?\s+(over|for))\b",
     re.IGNORECASE,
 )
 # Relative time: (unit, offset) of "last year", "this week", "yesterday"...

@@ -298,3 +298,51 @@ def test_a_report_called_false_is_the_other_side_of_a_yes_no_answer(
     ans = a.ask(question)
     assert ans.answer.splitlines()[0] == lead, ans.answer
     assert [c.role for c in ans.citations[:2]] == ["report", "denial"]
+
+
+# A charge told by prosecutors, the charged man's denial in a relative clause, and a firm's
+# statement with a negation: an allegation is no "yes", and only a negation of what is asked
+# is a "no".
+HARBOUR_EN = """Harbour official charged over dredging contract
+
+Former harbour master Tomas Alder was charged on Monday with accepting $40,000 from a dredging company, prosecutors said.
+
+Alder, who denies any wrongdoing, did not attend the hearing.
+
+The company, Selwick Dredging, said it had not paid any official.
+
+The dredging contract was signed in 2022.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory: pytest.TempPathFactory):
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    path = tmp_path_factory.mktemp("harbour") / "harbour_en.txt"
+    path.write_text(HARBOUR_EN, encoding="utf-8")
+    a = Assistant(Settings(home=tmp_path_factory.mktemp("harbour_home"), default_article=False))
+    a.ingest([path])
+    return a
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Did Tomas Alder accept money from the dredging company?",
+         "Prosecutors allege it; Alder denies it:"),
+        ("Did Selwick Dredging pay any official?", "No — according to Selwick Dredging:"),
+    ],
+)  # fmt: skip
+def test_a_charge_is_alleged_and_denied_and_a_no_negates_what_is_asked(
+    harbour, question: str, lead: str
+) -> None:
+    ans = harbour.ask(question)
+    assert ans.answer.splitlines()[0] == lead, ans.answer
+
+
+def test_a_negation_elsewhere_in_the_passage_is_no_no(harbour) -> None:
+    ans = harbour.ask("Does Alder deny wrongdoing?")
+    assert not ans.answer.startswith("No"), ans.answer
+    assert any(c.role == "denial" and c.speaker == "Alder" for c in ans.citations)

@@ -113,6 +113,16 @@ EN = [
     ('The port authority said the report was "completely untrue".', "The port authority", "denial"),
     ("The minister called the allegations baseless.", "The minister", "denial"),
     ("The watchdog said its report found no leaks.", "The watchdog", "statement"),
+    ('"The claims are false," the firm said.', "the firm", "denial"),
+    # A charge told by prosecutors accuses; a denial in a relative clause is the opening name's.
+    (
+        "Harbour master Tomas Alder was charged on Monday with fraud, prosecutors said.",
+        "prosecutors",
+        "accusation",
+    ),
+    ("The firm said customers were charged twice for one bill.", "The firm", "statement"),
+    ("Alder, who denies any wrongdoing, did not attend the hearing.", "Alder", "denial"),
+    ("He met Jo Smith, who denies the charges, on Monday.", "article", "context"),
 ]
 AR = [
     ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),
@@ -145,6 +155,7 @@ AR = [
     ("واتُّهم المدير بإخفاء العقود عن المجلس.", "article", "context"),
     ("واتهم رئيس البلدية السابق بالفساد.", "article", "context"),
     ("واتهم الرئيس الفرنسي الشركة بالتقصير.", "الرئيس الفرنسي", "accusation"),
+    ("وقالت النيابة إن الموظف اعتقل بتهمة الاختلاس.", "النيابة", "accusation"),
 ]
 
 

@@ -225,14 +225,34 @@ CLINIC_AR = """اتهامات لعيادة برفض استقبال مرضى
 """
 
 
+HARBOUR_EN = """Harbour official charged over dredging contract
+
+Former harbour master Tomas Alder was charged on Monday with accepting $40,000 from a dredging company, prosecutors said.
+
+Alder, who denies any wrongdoing, did not attend the hearing.
+
+The dredging contract was signed in 2022.
+"""
+
+
 @pytest.fixture(scope="module")
 def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     folder = tmp_path_factory.mktemp("clinic_articles")
     (folder / "clinic_en.txt").write_text(CLINIC_EN, encoding="utf-8")
     (folder / "clinic_ar.txt").write_text(CLINIC_AR, encoding="utf-8")
+    (folder / "harbour_en.txt").write_text(HARBOUR_EN, encoding="utf-8")
     a = Assistant(Settings(home=tmp_path_factory.mktemp("clinic_home"), default_article=False))
-    a.ingest([folder / "clinic_en.txt", folder / "clinic_ar.txt"])
+    a.ingest([folder / "clinic_en.txt", folder / "clinic_ar.txt", folder / "harbour_en.txt"])
     return a
+
+
+def test_a_charge_and_the_charged_man_s_denial_of_any_wrongdoing_are_disputed(
+    clinic: Assistant,
+) -> None:
+    v = clinic.verify("Tomas Alder accepted $40,000 from a dredging company.", doc="harbour_en")
+    assert v.verdict == "disputed", v.explanation
+    sides = [(e.speaker, e.role, e.stance) for e in v.evidence if e.stance != "neutral"]
+    assert sides == [("prosecutors", "accusation", "supports"), ("Alder", "denial", "refutes")]
 
 
 @pytest.mark.parametrize(
