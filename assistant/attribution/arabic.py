@@ -76,6 +76,8 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             break
         if got and len(got) == 1 and _indefinite_plural(got[0]) and not t.norm.startswith("ال"):
             break  # "قال سكان زيادة ...": the indefinite noun after them is the object
+        if got and ar.strip_conj(t.norm) in ar.DENIED_ACTS:
+            break  # "نفى أورتيز ارتكاب ...": what is denied, not more of the name
         spoken_of = ar.strip_conj(t.norm) in ar.SPOKEN_OF
         closed = _closed(got, t.norm) or (charge and _second_definite(got, t.norm))
         if got and ((spoken_of and got[-1].norm.startswith(_DEFINITE)) or closed):

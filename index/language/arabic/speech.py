@@ -107,6 +107,9 @@ GENERIC_HEADS = _n(
 )
 # Heads of a body's name that goes on with لـ ("شركة النور للإسمنت", "الأمين العام للأمم
 # المتحدة"), and whom one speaks to ("قالت الوزارة للصحفيين"), which ends a name instead.
+# Verbal nouns a denial or a charge takes as its object ("نفى X ارتكاب أي مخالفات", "تلقي"):
+# they end the name before them.
+DENIED_ACTS = _n("ارتكاب وجود تلقي صحة تورط قيام علمه حصول دفع تقديم إجراء")
 BODY_HEADS = _n(
     "شركة مركز هيئة مصنع مؤسسة منظمة مجلس اتحاد جمعية وكالة مكتب لجنة معهد أمين بنك صندوق برنامج"
 )

@@ -55,10 +55,14 @@ _REPORT_NOUNS = "|".join(
     normalize_arabic(w) for w in "أنباء تقرير تقارير اتهامات مزاعم ادعاءات خبر أخبار رواية".split()
 )
 DENIED_REPORT = re.compile(
-    rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\W|$)|(^|\s)اي (مخالفه|مخالفات|خطا|تجاوزات)(\s|$)"
+    rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\W|$)|(^|\s)اي (مخالفه|مخالفات|خطا|تجاوزات)(\W|$)"
 )
 # What a voice says is a charge against someone ("بتهمة", "وجهت إليه تهمة"): an accusation.
-CHARGED = re.compile(r"(^|\s)[وف]?(بتهمه|بتهم|تهمه|تهم)(\s|$)")
+# A verb of accusing followed at once by its charge has no one accused between: the passive
+# ("اتُّهم بتلقي رشى").
+CHARGED = re.compile(
+    r"(^|\s)[وف]?(بتهمه|بتهم|تهمه|تهم)(\s|$)|(^|\s)[وف]?(اتهم|اتهمت|اتهموا|يتهم|تتهم)\s+ب\S{3,}"
+)
 # A voice calling the report or charge itself false ("وصفت التقرير بأنه عار عن الصحة",
 # "الاتهامات لا أساس لها"): a denial in other words than "نفى" (normalised forms).
 _FALSE = "|".join(

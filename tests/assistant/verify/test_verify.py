@@ -235,24 +235,43 @@ The dredging contract was signed in 2022.
 """
 
 
+HARBOUR_AR = """توجيه تهمة لمدير ميناء سابق
+
+قالت النيابة العامة يوم الاثنين إن مدير الميناء السابق توماس ألدر اتُّهم بتلقي 40 ألف دولار من شركة تجريف.
+
+ونفى ألدر ارتكاب أي مخالفات، ولم يحضر الجلسة.
+
+ووقع عقد التجريف عام 2022.
+"""
+
+
 @pytest.fixture(scope="module")
 def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     folder = tmp_path_factory.mktemp("clinic_articles")
     (folder / "clinic_en.txt").write_text(CLINIC_EN, encoding="utf-8")
     (folder / "clinic_ar.txt").write_text(CLINIC_AR, encoding="utf-8")
     (folder / "harbour_en.txt").write_text(HARBOUR_EN, encoding="utf-8")
+    (folder / "harbour_ar.txt").write_text(HARBOUR_AR, encoding="utf-8")
     a = Assistant(Settings(home=tmp_path_factory.mktemp("clinic_home"), default_article=False))
-    a.ingest([folder / "clinic_en.txt", folder / "clinic_ar.txt", folder / "harbour_en.txt"])
+    a.ingest([folder / f"{n}.txt" for n in ("clinic_en", "clinic_ar", "harbour_en", "harbour_ar")])
     return a
 
 
+@pytest.mark.parametrize(
+    ("claim", "doc", "accuser", "accused"),
+    [
+        ("Tomas Alder accepted $40,000 from a dredging company.", "harbour_en", "prosecutors",
+         "Alder"),
+        ("تلقى توماس ألدر 40 ألف دولار من شركة تجريف.", "harbour_ar", "النيابة العامة", "ألدر"),
+    ],
+)  # fmt: skip
 def test_a_charge_and_the_charged_man_s_denial_of_any_wrongdoing_are_disputed(
-    clinic: Assistant,
+    clinic: Assistant, claim: str, doc: str, accuser: str, accused: str
 ) -> None:
-    v = clinic.verify("Tomas Alder accepted $40,000 from a dredging company.", doc="harbour_en")
+    v = clinic.verify(claim, doc=doc)
     assert v.verdict == "disputed", v.explanation
     sides = [(e.speaker, e.role, e.stance) for e in v.evidence if e.stance != "neutral"]
-    assert sides == [("prosecutors", "accusation", "supports"), ("Alder", "denial", "refutes")]
+    assert sides == [(accuser, "accusation", "supports"), (accused, "denial", "refutes")]
 
 
 @pytest.mark.parametrize(
