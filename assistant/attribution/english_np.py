@@ -182,12 +182,24 @@ def np_after(toks: list[Tok], i: int) -> list[Tok]:
             break
         if got and t.norm == "of" and k + 1 < len(toks) and toks[k + 1].norm.endswith("ing"):
             break  # "accused by residents of ignoring ...": the charge, not the name
+        if got and _participle_by(toks, k):
+            break  # "internal messages seen by X": the phrase ends before its participle
         got.append(t)
         if t.ends_clause:
             break
     while got and (got[-1].norm in en.SUBJECT_STOP or got[-1].norm in en.NOT_SOURCES):
         got.pop()
     return got
+
+
+_IRREGULAR_PARTICIPLES = frozenset("made held sent read told found heard kept".split())
+
+
+def _participle_by(toks: list[Tok], k: int) -> bool:
+    """A lower-case participle followed by "by" ("seen by", "obtained by", "made by")."""
+    t = toks[k]
+    participle = t.norm.endswith(("ed", "en", "wn")) or t.norm in _IRREGULAR_PARTICIPLES
+    return t.raw.islower() and participle and k + 1 < len(toks) and toks[k + 1].norm == "by"
 
 
 def names_source(np: list[Tok], sentence_start: bool = False) -> bool:

@@ -93,8 +93,11 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
     ]  # fmt: skip
     label = rule_label(kept)
     # Only denials are clear, yet a passage states most of the claim (a report the rules cannot
-    # call stated in full): one voice asserts it and another denies it.
-    asserted = any(j.stance == "supports" and j.coverage >= cfg.supports for j in judged)
+    # call stated in full, or one stated but for a hedge): one voice asserts it, another denies.
+    asserted = any(
+        (j.stance == "supports" and j.coverage >= cfg.supports) or carries(j, cfg.supports)
+        for j in judged
+    )
     if label == "contradicted" and asserted and all(j.reason == "denial" for j in kept):
         return "disputed"
     return label

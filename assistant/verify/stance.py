@@ -237,13 +237,21 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
 _CHARGES = ("report", "accusation")
 
 
+def _share(scopes: dict[str, Scope], j: Judged) -> float:
+    return scopes[j.hit.chunk.doc_id].cfg.supports
+
+
 def _denials_of_the_report(scopes: dict[str, Scope], judged: list[Judged]) -> list[Judged]:
     """The judged passages with the article's denials of "the report" / "هذه الأنباء" added or
     raised, when the claim is stated by the report they point back to (the first report or
     charge before them, which opened the story): they deny what it says whatever their own
     words, so they weigh as much of the claim as it carries. A claim that the report's own
     author said it is no claim they deny."""
-    stated = {j.hit.chunk.chunk_id: j for j in judged if j.stance == "supports"}
+    # Stated, or stated but for a hedge ("allegedly"): the report asserts it either way.
+    stated = {
+        j.hit.chunk.chunk_id: j for j in judged
+        if j.stance == "supports" or (j.reason == "hedged" and j.coverage >= _share(scopes, j))
+    }  # fmt: skip
     if not stated:
         return judged
     doc = next(iter(stated.values())).hit.chunk.doc_id

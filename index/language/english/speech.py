@@ -125,7 +125,7 @@ SOURCE_NOUNS = frozenset(
     shareholders investors customers patients survivors victims plaintiff plaintiffs defendant
     defendants petitioners organisers organizers citizens clinic hospital school university
     college charity club league museum airline operator provider manufacturer retailer insurer
-    developer landlord contractor foundation mill plant factory refinery""".split()
+    developer landlord contractor foundation mill plant factory refinery messages""".split()
 )
 # Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
 # of an institution, and plural nouns for people that do not end in -s.
@@ -169,7 +169,8 @@ PUBLICATIONS = frozenset(
 )
 DOCUMENTS = frozenset(
     """report reports study studies poll polls survey surveys document documents data analysis
-    filing memo letter audit review estimates figures statistics findings census""".split()
+    filing memo letter audit review estimates figures statistics findings census messages
+    emails""".split()
 )
 # Prepositions: a noun phrase right after one is its object, not the subject of a verb.
 PREPOSITIONS = frozenset(

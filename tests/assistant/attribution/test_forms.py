@@ -123,6 +123,11 @@ EN = [
     ("The firm said customers were charged twice for one bill.", "The firm", "statement"),
     ("Alder, who denies any wrongdoing, did not attend the hearing.", "Alder", "denial"),
     ("He met Jo Smith, who denies the charges, on Monday.", "article", "context"),
+    (
+        "The firm ignored two warnings, according to emails seen by a local paper.",
+        "emails",
+        "report",
+    ),
 ]
 AR = [
     ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),

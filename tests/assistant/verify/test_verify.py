@@ -245,6 +245,16 @@ HARBOUR_AR = """توجيه تهمة لمدير ميناء سابق
 """
 
 
+DAM_EN = """Dam operator faces questions over warnings
+
+The operator of the Keld dam, Norvane Power, allegedly ignored two warnings from engineers before the flood, according to internal emails seen by the Upland Echo.
+
+Norvane Power rejected the allegations.
+
+The dam was built in 1961.
+"""
+
+
 @pytest.fixture(scope="module")
 def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     folder = tmp_path_factory.mktemp("clinic_articles")
@@ -252,8 +262,10 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     (folder / "clinic_ar.txt").write_text(CLINIC_AR, encoding="utf-8")
     (folder / "harbour_en.txt").write_text(HARBOUR_EN, encoding="utf-8")
     (folder / "harbour_ar.txt").write_text(HARBOUR_AR, encoding="utf-8")
+    (folder / "dam_en.txt").write_text(DAM_EN, encoding="utf-8")
     a = Assistant(Settings(home=tmp_path_factory.mktemp("clinic_home"), default_article=False))
-    a.ingest([folder / f"{n}.txt" for n in ("clinic_en", "clinic_ar", "harbour_en", "harbour_ar")])
+    names = ("clinic_en", "clinic_ar", "harbour_en", "harbour_ar", "dam_en")
+    a.ingest([folder / f"{n}.txt" for n in names])
     return a
 
 
@@ -291,3 +303,12 @@ def test_a_report_called_false_by_the_accused_is_disputed_report_first(
     sides = [(e.speaker, e.role, e.stance) for e in v.evidence if e.stance != "neutral"]
     assert sides == [(report, "report", "supports"), (denial, "denial", "refutes")]
     assert v.explanation.index(report) < v.explanation.index(denial)
+
+
+def test_a_hedged_report_and_its_denial_are_disputed(clinic: Assistant) -> None:
+    v = clinic.verify(
+        "Norvane Power ignored warnings from engineers before the flood.", doc="dam_en"
+    )
+    assert v.verdict == "disputed", v.explanation
+    sides = [(e.speaker, e.role) for e in v.evidence if e.stance != "neutral"]
+    assert ("Norvane Power", "denial") in sides and "internal emails" in v.explanation
