@@ -74,8 +74,13 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             break
         if _stops(toks, k, not got) and not _body_goes_on(got, t.norm):
             break
-        if got and len(got) == 1 and _indefinite_plural(got[0]) and not t.norm.startswith("ال"):
-            break  # "قال سكان زيادة ...": the indefinite noun after them is the object
+        # "قال سكان زيادة ...": the indefinite noun after them is the object; a plural nisba
+        # qualifies them ("مسؤولون محليون").
+        noun = not t.norm.startswith("ال") and not t.norm.endswith(("يون", "يين"))
+        if got and len(got) == 1 and _indefinite_plural(got[0]) and noun:
+            break
+        if got and k + 1 < len(toks) and toks[k + 1].norm in ar.RESUMPTIVE:
+            break  # "رسائل داخلية اطلعت عليها X": a verb of a relative clause ends the name
         if got and ar.strip_conj(t.norm) in ar.DENIED_ACTS:
             break  # "نفى أورتيز ارتكاب ...": what is denied, not more of the name
         spoken_of = ar.strip_conj(t.norm) in ar.SPOKEN_OF
@@ -163,6 +168,7 @@ def _according(toks: list[Tok], i: int) -> Cue | None:
     while j < len(toks) and (
         toks[j].norm in ar.ACCORDING_FILLER - {"تقديرات", "تقدير"}
         or ar.verb_kind(toks[j].norm)
+        or ar.verb_kind(_unsuffixed(toks[j].norm))  # "وفق ما أعلنه X"
         or toks[j].norm in ("اليه", "الي", "عن")
     ):
         end = toks[j].end
@@ -174,6 +180,14 @@ def _according(toks: list[Tok], i: int) -> Cue | None:
     if np[0].norm.startswith("ل") and not np[0].norm.startswith("ال"):
         where = (where[0] + 1, where[1])  # "وفقا لوكالة X": the source starts after the ل
     return Cue(ACCORDING, (t.start, end), where)
+
+
+def _unsuffixed(norm: str) -> str:
+    """A verb without the object pronoun glued to it ("اعلنه" -> "اعلن")."""
+    for suffix in ("ها", "ه"):
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            return norm[: -len(suffix)]
+    return norm
 
 
 def _subject_before(toks: list[Tok], i: int) -> list[Tok]:

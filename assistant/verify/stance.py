@@ -237,6 +237,11 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
 _CHARGES = ("report", "accusation")
 
 
+def _denier_is_agent(scope: Scope, c: Chunk) -> bool:
+    """Whether a denial's speaker is the party the claim names as its subject."""
+    return bool(scope.agent) and set(scope.agent) <= set(tokens(c.speaker))
+
+
 def _share(scopes: dict[str, Scope], j: Judged) -> float:
     return scopes[j.hit.chunk.doc_id].cfg.supports
 
@@ -264,10 +269,12 @@ def _denials_of_the_report(scopes: dict[str, Scope], judged: list[Judged]) -> li
             continue  # ... or judged by a checkable slot of its own (another figure)
         if not language(c.lang).denies_report(normalize(c.text)):
             continue
-        opened = next(
-            (o for o in chunks if o.role in _CHARGES and not o.headline and o.index < c.index),
-            None,
-        )
+        before = [o for o in chunks if o.role in _CHARGES and not o.headline and o.index < c.index]
+        opened = before[0] if before else None
+        if opened is not None and opened.chunk_id not in stated and _denier_is_agent(scope, c):
+            # The claim's own subject rejecting "the allegations" answers the report of what
+            # it is said to have done, not an earlier report of something else (a toll).
+            opened = next((o for o in before if o.chunk_id in stated), None)
         j = stated.get(opened.chunk_id) if opened else None
         if j is None or (claim.speaker and speaks(claim.speaker, [j.hit.chunk])):
             continue

@@ -28,12 +28,12 @@ VERBS: dict[str, tuple[str, ...]] = {
     SPEECH: (
         "قال", "اكد", "شدد", "اوضح", "اضاف", "اشار", "اعتبر", "صرح", "اعلن", "لفت", "تابع",
         "دعا", "دعت", "طالب", "حذر", "اعرب", "نوه", "تساءل", "راي", "رات", "توقع", "اعترف",
-        "كرر", "اقر", "تحدث", "وصف",
+        "كرر", "اقر", "تحدث", "وصف", "وعد",
     ),
 }  # fmt: skip
 # Verbs whose object comes with ب ("اعترفت الشركة بتسريح", "طالب X بالإفراج"): a ب-word after
 # their subject starts the object, not more of the subject.
-OBJECT_BI = ("اتهم", "اعترف", "اقر", "طالب", "نوه", "ندد", "رحب", "اشاد", "تعهد", "هدد")
+OBJECT_BI = ("اتهم", "اعترف", "اقر", "طالب", "نوه", "ندد", "رحب", "اشاد", "تعهد", "هدد", "وعد")
 PAST_ENDINGS = ("", "ت", "وا", "ا", "تا")
 PRESENT_PREFIX = ("ي", "ت")
 # Present tenses whose stem differs from the past one ("قال" -> "يقول").
@@ -110,6 +110,8 @@ GENERIC_HEADS = _n(
 # Verbal nouns a denial or a charge takes as its object ("نفى X ارتكاب أي مخالفات", "تلقي"):
 # they end the name before them.
 DENIED_ACTS = _n("ارتكاب وجود تلقي صحة تورط قيام علمه حصول دفع تقديم إجراء")
+# A preposition with a pronoun pointing back ("اطلعت عليها"): the word before it is a verb.
+RESUMPTIVE = _n("عليها عليه عليهم فيها فيه منها منه بها به لها له")
 BODY_HEADS = _n(
     "شركة مركز هيئة مصنع مؤسسة منظمة مجلس اتحاد جمعية وكالة مكتب لجنة معهد أمين بنك صندوق برنامج"
 )

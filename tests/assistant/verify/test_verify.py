@@ -255,6 +255,17 @@ The dam was built in 1961.
 """
 
 
+# A report of the toll comes first; the denial answers the later report that states the claim.
+DAM_AR = """تساؤلات حول مشغل سد كيلد
+
+غرق 9 أشخاص عندما فاض النهر يوم الأحد، وفق ما أعلنه مسؤولون محليون.
+
+وبحسب رسائل داخلية اطلعت عليها صحيفة المرتفعات، تجاهلت شركة نورفان للطاقة تحذيرين من المهندسين قبل الفيضان.
+
+ورفضت شركة نورفان للطاقة هذه الاتهامات.
+"""
+
+
 @pytest.fixture(scope="module")
 def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     folder = tmp_path_factory.mktemp("clinic_articles")
@@ -263,8 +274,9 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     (folder / "harbour_en.txt").write_text(HARBOUR_EN, encoding="utf-8")
     (folder / "harbour_ar.txt").write_text(HARBOUR_AR, encoding="utf-8")
     (folder / "dam_en.txt").write_text(DAM_EN, encoding="utf-8")
+    (folder / "dam_ar.txt").write_text(DAM_AR, encoding="utf-8")
     a = Assistant(Settings(home=tmp_path_factory.mktemp("clinic_home"), default_article=False))
-    names = ("clinic_en", "clinic_ar", "harbour_en", "harbour_ar", "dam_en")
+    names = ("clinic_en", "clinic_ar", "harbour_en", "harbour_ar", "dam_en", "dam_ar")
     a.ingest([folder / f"{n}.txt" for n in names])
     return a
 
@@ -312,3 +324,15 @@ def test_a_hedged_report_and_its_denial_are_disputed(clinic: Assistant) -> None:
     assert v.verdict == "disputed", v.explanation
     sides = [(e.speaker, e.role) for e in v.evidence if e.stance != "neutral"]
     assert ("Norvane Power", "denial") in sides and "internal emails" in v.explanation
+
+
+def test_a_denial_answers_the_report_that_states_the_claim_not_an_earlier_one(
+    clinic: Assistant,
+) -> None:
+    v = clinic.verify("تجاهلت شركة نورفان للطاقة تحذيرات المهندسين قبل الفيضان.", doc="dam_ar")
+    assert v.verdict == "disputed", v.explanation
+    sides = [(e.speaker, e.role, e.stance) for e in v.evidence if e.stance != "neutral"]
+    assert sides == [
+        ("رسائل داخلية", "report", "supports"),
+        ("شركة نورفان للطاقة", "denial", "refutes"),
+    ]
