@@ -184,4 +184,7 @@ def test_a_denial_of_the_report_itself(text: str, lang: str, expected: bool) -> 
 def test_feminine_sources_take_feminine_agreement_in_arabic_only() -> None:
     assert language("ar").feminine("صحيفة المساء") and language("ar").feminine("وزارة النقل")
     assert not language("ar").feminine("وزير النقل سامي الخطيب")
+    # Plurals of things take a feminine verb; plurals of people do not.
+    assert language("ar").feminine("رسائل داخلية") and language("ar").feminine("بيانات رسمية")
+    assert not language("ar").feminine("مسؤولون محليون")
     assert not language("en").feminine("The ministry")

@@ -174,8 +174,15 @@ def agree(text: str, subject: str) -> str:
     return re.sub(rf"({name}[^:.؛]*?\sأو\s)ي(\w+)", r"\1ت\2", text)
 
 
+# Plurals of things, which take a feminine verb ("ذكرت مصادر", "تكشف وثائق"); sound feminine
+# plurals end in ات.
+_THING_PLURALS = _n("رسائل وثائق تقارير مصادر أوراق سجلات مراسلات")
+
+
 def feminine(subject: str) -> bool:
     """Whether a speaker's name is grammatically feminine: its head noun (its first word) ends
-    in tā' marbūṭa (وزارة، الحكومة، صحيفة)."""
+    in tā' marbūṭa (وزارة، الحكومة، صحيفة) or is a plural of things (رسائل، وثائق، بيانات)."""
     head = subject.split()[0] if subject.split() else ""
-    return head.endswith("ة")
+    bare = normalize_arabic(head)
+    bare = bare[2:] if bare.startswith("ال") else bare
+    return head.endswith("ة") or bare.endswith("ات") or bare in _THING_PLURALS
