@@ -16,6 +16,10 @@ ACCORDING_QUESTION = re.compile(r"\baccording\s+to\s+(.+?)\s*(?:[?,.]|$)", re.IG
 
 ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("said", SAID_QUESTION),
+    # "Who is Ines Morrow?" asks what the article says of a named person (a title, a role), not
+    # for a name: any answer; "Who is the mayor?" asks for the holder's name.
+    ("other", re.compile(r"^\W*who\s+(is|was)\s+(?!(the|a|an|this|that|behind|responsible)\b)"
+        r"\w+(\s+\w+)?\W*$", re.I)),
     ("number", re.compile(r"^\W*how\s+(many|much|long|old|far|large|big)\b", re.I)),
     ("time", re.compile(r"^\W*(when\b|(in\s+)?what\s+(year|date|day|month|time|century)\b)", re.I)),
     ("place", re.compile(

@@ -346,3 +346,21 @@ def test_a_negation_elsewhere_in_the_passage_is_no_no(harbour) -> None:
     ans = harbour.ask("Does Alder deny wrongdoing?")
     assert not ans.answer.startswith("No"), ans.answer
     assert any(c.role == "denial" and c.speaker == "Alder" for c in ans.citations)
+
+
+def test_who_a_named_person_is_is_answered_with_what_the_article_says_of_them(
+    tmp_path_factory,
+) -> None:
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    path = tmp_path_factory.mktemp("quarry") / "quarry_en.txt"
+    path.write_text(
+        'Quarry expansion approved\n\n"The quarry will bring jobs," planning officer Rosa Lind '
+        "said.\n\nWork starts in May.\n",
+        encoding="utf-8",
+    )
+    a = Assistant(Settings(home=tmp_path_factory.mktemp("quarry_home"), default_article=False))
+    a.ingest([path])
+    ans = a.ask("Who is Rosa Lind?")
+    assert not ans.abstained and "planning officer Rosa Lind" in ans.citations[0].quote

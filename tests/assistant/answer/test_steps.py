@@ -30,6 +30,9 @@ CFG = AnswerSettings()
         ("Is the library closing?", "en", "yes_no", None, None),
         ("What did Mira Holt say about the budget?", "en", "said", "mira holt", None),
         ("Who accused the council?", "en", "person", None, "accusation"),
+        # Asked who a named person is: what the article says of them, not a name.
+        ("Who is Mira Holt?", "en", "other", None, None),
+        ("Who is the head librarian?", "en", "person", None, None),
         ("من صمم المكتبة؟", "ar", "person", None, None),
         ("متى افتتحت المكتبة؟", "ar", "time", None, None),
         ("كم موظفا سيفقد عمله؟", "ar", "number", None, None),
