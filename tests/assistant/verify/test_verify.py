@@ -282,39 +282,31 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 
 @pytest.mark.parametrize(
-    ("claim", "doc", "accuser", "accused"),
+    ("claim", "doc", "asserts", "denies"),
     [
-        ("Tomas Alder accepted $40,000 from a dredging company.", "harbour_en", "prosecutors",
-         "Alder"),
-        ("تلقى توماس ألدر 40 ألف دولار من شركة تجريف.", "harbour_ar", "النيابة العامة", "ألدر"),
-    ],
-)  # fmt: skip
-def test_a_charge_and_the_charged_man_s_denial_of_any_wrongdoing_are_disputed(
-    clinic: Assistant, claim: str, doc: str, accuser: str, accused: str
-) -> None:
-    v = clinic.verify(claim, doc=doc)
-    assert v.verdict == "disputed", v.explanation
-    sides = [(e.speaker, e.role, e.stance) for e in v.evidence if e.stance != "neutral"]
-    assert sides == [(accuser, "accusation", "supports"), (accused, "denial", "refutes")]
-
-
-@pytest.mark.parametrize(
-    ("claim", "doc", "report", "denial"),
-    [
+        # The accused calls the report false, without "deny".
         ("The Eastbrook clinic turned away uninsured patients this winter.", "clinic_en",
-         "The Valley Herald", "Eastbrook clinic"),
+         ("The Valley Herald", "report"), "Eastbrook clinic"),
         ("رفضت عيادة الشرق استقبال مرضى غير مؤمنين هذا الشتاء.", "clinic_ar",
-         "صحيفة الوادي", "عيادة الشرق"),
+         ("صحيفة الوادي", "report"), "عيادة الشرق"),
+        # A charge, and the charged man's denial of any wrongdoing.
+        ("Tomas Alder accepted $40,000 from a dredging company.", "harbour_en",
+         ("prosecutors", "accusation"), "Alder"),
+        ("تلقى توماس ألدر 40 ألف دولار من شركة تجريف.", "harbour_ar",
+         ("النيابة العامة", "accusation"), "ألدر"),
+        # The denial answers the report that states the claim, not an earlier one (a toll).
+        ("تجاهلت شركة نورفان للطاقة تحذيرات المهندسين قبل الفيضان.", "dam_ar",
+         ("رسائل داخلية", "report"), "شركة نورفان للطاقة"),
     ],
 )  # fmt: skip
-def test_a_report_called_false_by_the_accused_is_disputed_report_first(
-    clinic: Assistant, claim: str, doc: str, report: str, denial: str
+def test_one_voice_asserts_and_the_accused_denies_it_in_other_words_report_first(
+    clinic: Assistant, claim: str, doc: str, asserts: tuple[str, str], denies: str
 ) -> None:
     v = clinic.verify(claim, doc=doc)
     assert v.verdict == "disputed", v.explanation
     sides = [(e.speaker, e.role, e.stance) for e in v.evidence if e.stance != "neutral"]
-    assert sides == [(report, "report", "supports"), (denial, "denial", "refutes")]
-    assert v.explanation.index(report) < v.explanation.index(denial)
+    assert sides == [(*asserts, "supports"), (denies, "denial", "refutes")]
+    assert v.explanation.index(asserts[0]) < v.explanation.index(denies)
 
 
 def test_a_hedged_report_and_its_denial_are_disputed(clinic: Assistant) -> None:
@@ -324,15 +316,3 @@ def test_a_hedged_report_and_its_denial_are_disputed(clinic: Assistant) -> None:
     assert v.verdict == "disputed", v.explanation
     sides = [(e.speaker, e.role) for e in v.evidence if e.stance != "neutral"]
     assert ("Norvane Power", "denial") in sides and "internal emails" in v.explanation
-
-
-def test_a_denial_answers_the_report_that_states_the_claim_not_an_earlier_one(
-    clinic: Assistant,
-) -> None:
-    v = clinic.verify("تجاهلت شركة نورفان للطاقة تحذيرات المهندسين قبل الفيضان.", doc="dam_ar")
-    assert v.verdict == "disputed", v.explanation
-    sides = [(e.speaker, e.role, e.stance) for e in v.evidence if e.stance != "neutral"]
-    assert sides == [
-        ("رسائل داخلية", "report", "supports"),
-        ("شركة نورفان للطاقة", "denial", "refutes"),
-    ]
