@@ -110,7 +110,10 @@ class Resolver:
                 continue
             resolved = self.resolve(tail)
             if resolved != tail:
-                return " ".join([*words[:i], resolved])
+                # Inside a name, "The" of the entity's own name is lower case ("for the ...").
+                head, _, rest = resolved.partition(" ")
+                inner = f"the {rest}" if head == "The" and rest else resolved
+                return " ".join([*words[:i], inner])
         return name
 
     def see(self, toks: list[Tok]) -> None:
@@ -225,16 +228,16 @@ class Resolver:
 
 
 def _headed_by(head: str, name_key: str) -> bool:
-    """Whether a generic head ("company", "مركز") is what a name is: its last word in English
-    or the word before "of"/"for" ("Center for ..."), its first word in Arabic. "A company
-    spokesman" is a spokesman, not the company."""
+    """Whether a generic head ("company", "مركز") is what a name is: in English its last word,
+    or the word before its first "of"/"for" ("Center for ..."); its first word in Arabic. "A
+    company spokesman" and "a spokeswoman for the ministry" are people, not the body."""
     words = name_key.split()
     if not words:
         return False
     if has_arabic(name_key):
         return arabic.strip_conj(words[0]) == head or words[0] == head
-    before = {words[k - 1] for k in range(1, len(words)) if words[k] in ("of", "for")}
-    return words[-1] == head or head in before
+    first = next((k for k in range(1, len(words)) if words[k] in ("of", "for")), None)
+    return words[-1] == head if first is None else words[first - 1] == head
 
 
 def _proper_name(toks: list[Tok], i: int) -> str:

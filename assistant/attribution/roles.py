@@ -25,6 +25,8 @@ def decide(kind: str, name: str, res: Resolver, rest: str, lang: str, said: str 
         return ROLE_OF_KIND[kind]
     if res.is_outlet(name) or kind in (REPORT, ACCORDING):
         return "report"
+    if kind == SPEECH and language(lang).in_document(rest):
+        return "report"  # "the alliance said in a report published on Wednesday"
     said = said or rest
     if kind == SPEECH and language(lang).charges(said):
         return "accusation"  # "X was charged with ..., prosecutors said"

@@ -70,6 +70,11 @@ class Language:
         "التقرير عار عن الصحة"): a denial worded without a denial verb."""
         return self.lexicon.REPORT_FALSE.search(text) is not None
 
+    def in_document(self, rest: str) -> bool:
+        """Whether the normalised words after a speech verb say it was said in a report or a
+        study of the speaker's own ("said in a report", "قالت ... في تقرير")."""
+        return self.lexicon.IN_DOCUMENT.search(rest) is not None
+
     def charges(self, text: str) -> bool:
         """Whether a normalised text tells of a charge against someone ("was charged with",
         "بتهمة"): what prosecutors say of it accuses."""

@@ -57,6 +57,8 @@ _REPORT_NOUNS = "|".join(
 DENIED_REPORT = re.compile(
     rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\W|$)|(^|\s)اي (مخالفه|مخالفات|خطا|تجاوزات)(\W|$)"
 )
+# Said in a document of its own ("قالت المنظمة في تقرير نشرته"): a report.
+IN_DOCUMENT = re.compile(r"^\W*(\S+\s+){0,3}?في\s+(تقرير|دراسه|استطلاع|مراجعه)(\s|$)")
 # What a voice says is a charge against someone ("بتهمة", "وجهت إليه تهمة"): an accusation.
 # A verb of accusing followed at once by its charge has no one accused between: the passive
 # ("اتُّهم بتلقي رشى").

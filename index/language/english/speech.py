@@ -125,7 +125,8 @@ SOURCE_NOUNS = frozenset(
     shareholders investors customers patients survivors victims plaintiff plaintiffs defendant
     defendants petitioners organisers organizers citizens clinic hospital school university
     college charity club league museum airline operator provider manufacturer retailer insurer
-    developer landlord contractor foundation mill plant factory refinery messages""".split()
+    developer landlord contractor foundation mill plant factory refinery messages alliance
+    network""".split()
 )
 # Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
 # of an institution, and plural nouns for people that do not end in -s.

@@ -42,12 +42,23 @@ DENIED_REPORT = re.compile(
 )
 # A voice calling the report or charge itself false ("said the report was completely untrue",
 # "called the allegations baseless"): a denial in other words than "deny".
+_SPOKEN_OF = (
+    r"(the|these|those|this|such|that|its|their|his|her)\s+(\w+\s+)?(reports?|allegations?|"
+    r"accusations?|claims?|charges?|story|stories|rumou?rs?|article|figures|numbers)\b"
+)
+_FALSE = (
+    r"(\w+ly\W+)?(untrue|false|baseless|groundless|unfounded|fabricat(ed|ions?)|fake|made up|"
+    r"lies|a lie|nonsense|not true|inaccurate|misleading|without (any )?(basis|foundation))\b"
+)
 REPORT_FALSE = re.compile(
-    r"\b(the|these|those|this|such|that|its|their|his|her)\s+(\w+\s+)?"
-    r"(reports?|allegations?|accusations?|claims?|charges?|story|stories|rumou?rs?|article)\b"
-    r"(\W+\w+){0,6}?\W+(untrue|false|baseless|groundless|unfounded|fabricat(ed|ions?)|fake|"
-    r"made up|lies|a lie|"
-    r"nonsense|not true|inaccurate|without (any )?(basis|foundation))\b",
+    rf"\b{_SPOKEN_OF}(\W+\w+){{0,4}}?\W+(was|were|is|are|been|be)\W+{_FALSE}|"
+    rf"\b(call(ed|s)?|describ(ed|es)|dismiss(ed|es)|brand(ed|s)|label(l?ed|s))\s+{_SPOKEN_OF}"
+    rf"\W+(as\W+)?{_FALSE}",
+    re.IGNORECASE,
+)
+# Said in a document of its own ("said in a report published on Wednesday"): a report.
+IN_DOCUMENT = re.compile(
+    r"^\W*in\s+(a|an|its|their|his|her)\s+(\w+\s+)?(report|study|survey|analysis|audit|review)\b",
     re.IGNORECASE,
 )
 # What a voice says is a charge against someone ("X was charged with", "accused of"): said by

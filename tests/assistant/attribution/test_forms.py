@@ -128,6 +128,13 @@ EN = [
         "emails",
         "report",
     ),
+    (
+        "Waits rose, the Patients' Alliance said in a report on Wednesday.",
+        "the Patients' Alliance",
+        "report",
+    ),
+    ('The ministry said the figures were "misleading".', "The ministry", "denial"),
+    ("The minister said the report found no fraud.", "The minister", "statement"),
 ]
 AR = [
     ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),
@@ -166,6 +173,7 @@ AR = [
     ("وغرق 14 شخصا، وفق ما أعلنه مسؤولون محليون.", "مسؤولون محليون", "report"),
     ("وبحسب رسائل داخلية اطلعت عليها صحيفة الضفة، أغلق المصنع.", "رسائل داخلية", "report"),
     ("ووعدت الحكومة الإقليمية بتعويض كل أسرة.", "الحكومة الإقليمية", "statement"),
+    ("وقالت منظمة العفو الدولية في تقرير نشرته إن السجناء نقلوا.", "منظمة العفو الدولية", "report"),
 ]
 
 

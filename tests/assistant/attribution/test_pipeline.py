@@ -201,6 +201,15 @@ def test_generic_name_stands_only_for_what_it_heads() -> None:
     got = attributed(text, "en")
     assert got[1][1].speaker == "Residents" and got[1][1].mentions == ()
     assert got[3][1].mentions == ("The Firm of Hale and Dunn",)
+    # "a spokeswoman for the ministry" is a person: "the ministry" after her is the ministry.
+    text = (
+        "The ministry of health said the figures were wrong. "
+        "A spokeswoman for the ministry said the average was lower. "
+        "The ministry has promised more nurses."
+    )
+    got = attributed(text, "en")
+    assert got[1][1].speaker == "A spokeswoman for the ministry of health"
+    assert got[2][1].speaker == "The ministry of health"
 
 
 def test_a_proper_name_is_not_a_generic_outlet_and_a_modifier_makes_no_outlet() -> None:
