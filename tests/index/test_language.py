@@ -141,6 +141,9 @@ def test_relative_times(text: str, lang: str, times: set[tuple[str, int]]) -> No
          "Yes — according to a spokesperson for X:"),
         ("en", "A spokesperson denies it:", "A spokesperson", "a spokesperson denies it:"),
         ("en", "According to The Ledger:", "The Ledger", "According to The Ledger:"),
+        # A common noun's "The" is lower case inside the line, kept where the line opens.
+        ("en", "X says so; The ministry denies it:", "The ministry",
+         "X says so; the ministry denies it:"),
         # Arabic: the verb comes first and stays singular, feminine before a feminine source.
         ("ar", "يتهم المنتقدون: «...» [1]", "المنتقدون", "يتهم المنتقدون: «...» [1]"),
         ("ar", "ينفي وزارة النقل: «...» [1]", "وزارة النقل", "تنفي وزارة النقل: «...» [1]"),

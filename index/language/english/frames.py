@@ -50,9 +50,14 @@ def sentence(text: str) -> str:
 
 
 def _inline(text: str, subject: str) -> str:
-    """A subject opening with "A"/"An" lower-cased ("Yes — according to a spokesperson for X",
-    "Disputed: ...; a spokesperson for X denies it"); a line that opens with it is capitalised
-    again by `sentence`. A name's own "The" is left as written."""
+    """A subject opening with "A"/"An", or with "The" before a common noun ("The ministry of
+    health"), lower-cased ("Yes — according to a spokesperson for X", "...; the ministry of
+    health denies it"); a line that opens with it is capitalised again by `sentence`. A name's
+    own "The" (before a capitalised word: a newspaper's title) is left as written."""
+    lowered = subject[0].lower() + subject[1:]
+    if re.match(r"The [a-z]", subject):  # inside the line only: its opening stays a sentence's
+        keep = len(subject) if text.startswith(subject) else 0
+        return text[:keep] + text[keep:].replace(subject, lowered)
     if not INDEFINITE.match(subject):
         return text
-    return text.replace(subject, subject[0].lower() + subject[1:])
+    return text.replace(subject, lowered)

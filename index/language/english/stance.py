@@ -37,7 +37,7 @@ DOUBT = re.compile(
 # the other side of whatever report or charge the article carries.
 DENIED_REPORT = re.compile(
     r"\b(the|these|those|this|such|that)\s+(\w+\s+)?(reports?|allegations?|accusations?|claims?|"
-    r"charges?|story|stories|rumou?rs?|article|news)\b|\b(any|all)\s+wrongdoing\b",
+    r"charges?|story|stories|rumou?rs?|article|news|figures|numbers)\b|\b(any|all)\s+wrongdoing\b",
     re.IGNORECASE,
 )
 # A voice calling the report or charge itself false ("said the report was completely untrue",

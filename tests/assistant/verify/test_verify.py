@@ -266,6 +266,14 @@ DAM_AR = """تساؤلات حول مشغل سد كيلد
 """
 
 
+WAITS_EN = """Ministry disputes waiting-time figures
+
+Patients in Brenmoor waited an average of 21 weeks for knee surgery last year, the Patients' Forum said in a report on Tuesday.
+
+The ministry of health said the figures were "misleading".
+"""
+
+
 @pytest.fixture(scope="module")
 def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     folder = tmp_path_factory.mktemp("clinic_articles")
@@ -275,8 +283,9 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     (folder / "harbour_ar.txt").write_text(HARBOUR_AR, encoding="utf-8")
     (folder / "dam_en.txt").write_text(DAM_EN, encoding="utf-8")
     (folder / "dam_ar.txt").write_text(DAM_AR, encoding="utf-8")
+    (folder / "waits_en.txt").write_text(WAITS_EN, encoding="utf-8")
     a = Assistant(Settings(home=tmp_path_factory.mktemp("clinic_home"), default_article=False))
-    names = ("clinic_en", "clinic_ar", "harbour_en", "harbour_ar", "dam_en", "dam_ar")
+    names = ("clinic_en", "clinic_ar", "harbour_en", "harbour_ar", "dam_en", "dam_ar", "waits_en")
     a.ingest([folder / f"{n}.txt" for n in names])
     return a
 
@@ -297,6 +306,9 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         # The denial answers the report that states the claim, not an earlier one (a toll).
         ("تجاهلت شركة نورفان للطاقة تحذيرات المهندسين قبل الفيضان.", "dam_ar",
          ("رسائل داخلية", "report"), "شركة نورفان للطاقة"),
+        # "The figures were misleading": the report's own figures, called false.
+        ("Patients in Brenmoor waited an average of 21 weeks for knee surgery last year.",
+         "waits_en", ("the Patients' Forum", "report"), "The ministry of health"),
     ],
 )  # fmt: skip
 def test_one_voice_asserts_and_the_accused_denies_it_in_other_words_report_first(
@@ -306,7 +318,8 @@ def test_one_voice_asserts_and_the_accused_denies_it_in_other_words_report_first
     assert v.verdict == "disputed", v.explanation
     sides = [(e.speaker, e.role, e.stance) for e in v.evidence if e.stance != "neutral"]
     assert sides == [(*asserts, "supports"), (denies, "denial", "refutes")]
-    assert v.explanation.index(asserts[0]) < v.explanation.index(denies)
+    said = v.explanation.lower()  # a common noun's "The" is lower case inside the sentence
+    assert said.index(asserts[0].lower()) < said.index(denies.lower())
 
 
 def test_a_hedged_report_and_its_denial_are_disputed(clinic: Assistant) -> None:

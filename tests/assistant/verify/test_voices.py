@@ -103,7 +103,7 @@ def test_not_enough_info_says_what_is_missing() -> None:
     a = assessed(FERRY, "The ferry service to Tolland Island will resume in May.", chunks)
     reported = Decision("not_enough_info", 0.6, "reported")
     v = build(a.claim.text, "en", reported, a.judged, CFG.evidence_shown, CFG.supports)
-    assert "reports it as a claim by The ferry company (statement) [1]" in v.explanation
+    assert "reports it as a claim by the ferry company (statement) [1]" in v.explanation
     assert all(e.stance == "neutral" for e in v.evidence)
     v = build(
         a.claim.text, "ar", Decision("not_enough_info", 0.6, "discussed"), a.judged, 4, CFG.relevant
