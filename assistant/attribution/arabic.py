@@ -81,8 +81,6 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             break
         if got and k + 1 < len(toks) and toks[k + 1].norm in ar.RESUMPTIVE:
             break  # "رسائل داخلية اطلعت عليها X": a verb of a relative clause ends the name
-        if got and ar.strip_conj(t.norm) in ar.DENIED_ACTS:
-            break  # "نفى أورتيز ارتكاب ...": what is denied, not more of the name
         spoken_of = ar.strip_conj(t.norm) in ar.SPOKEN_OF
         closed = _closed(got, t.norm) or (charge and _second_definite(got, t.norm))
         if got and ((spoken_of and got[-1].norm.startswith(_DEFINITE)) or closed):
@@ -191,7 +189,13 @@ def _unsuffixed(norm: str) -> str:
 
 
 def _subject_before(toks: list[Tok], i: int) -> list[Tok]:
-    """SVO after كان or a complementiser: "وكان X قال", "يذكر أن X الذي ... أكد"."""
+    """SVO after كان or a complementiser: "وكان X قال", "يذكر أن X الذي ... أكد"; or right
+    after an opener of a contrast: "لكن وزارة الدفاع شككت"."""
+    opener = next((k for k in range(max(0, i - 8), i) if toks[k].norm in ar.SVO_OPENERS), None)
+    if opener is not None:
+        np = subject_after(toks, opener + 1)
+        if np and toks.index(np[-1]) == i - 1:
+            return np
     for k in range(i - 1, max(-1, i - 12), -1):
         if toks[k].norm in _KANA or ar.COMPLEMENT.match(toks[k].norm):
             np = subject_after(toks, k + 1)

@@ -21,6 +21,8 @@ ROLE_OF_KIND = {ACCUSE: "accusation", DENY: "denial"}
 def decide(kind: str, name: str, res: Resolver, rest: str, lang: str, said: str = "") -> str:
     """The role of a unit whose cue is of `kind`, spoken by `name`; `rest` is the normalised
     text after the cue, `said` the whole unit's (a quote may come before its cue)."""
+    if kind == ACCUSE and language(lang).claims_own(said or rest):
+        return "statement"  # "the group claimed it carried out the attack": no one accused
     if kind in ROLE_OF_KIND:
         return ROLE_OF_KIND[kind]
     if res.is_outlet(name) or kind in (REPORT, ACCORDING):

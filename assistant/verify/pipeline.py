@@ -8,6 +8,7 @@ from assistant.config import VerifySettings
 from assistant.models import Lang, Verdict
 from assistant.verify.aggregate import decide
 from assistant.verify.claim import Claim, analyse
+from assistant.verify.denials import with_report_denials
 from assistant.verify.features import features
 from assistant.verify.matching import ArticleView
 from assistant.verify.scope import Scope
@@ -36,7 +37,7 @@ def assess(
     for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits):
         view = ArticleView(lex.chunks_of([doc_id]), lex)
         scopes[doc_id] = Scope(parsed, view, view.weights(parsed.content), cfg)
-    judged = judge_all(scopes, hits, min_dense)
+    judged = with_report_denials(scopes, judge_all(scopes, hits, min_dense))
     home = scopes[hits[0].chunk.doc_id] if hits else Scope(parsed, ArticleView([], lex), {}, cfg)
     return Assessment(parsed, judged, features(home, hits, judged, min_dense))
 

@@ -65,10 +65,21 @@ class Language:
         report", "نفت هذه الأنباء"): a denial of whatever the article reports."""
         return self.lexicon.DENIED_REPORT.search(text) is not None
 
+    def denied_noun(self, text: str) -> str | None:
+        """The word a denial names its object by ("report" in "denied the report", "البيان" in
+        "شككت في صحة البيان"), if it names one."""
+        m = self.lexicon.DENIED_REPORT.search(text)
+        return m.group("noun") if m and m.group("noun") else None
+
     def calls_report_false(self, text: str) -> bool:
         """Whether a normalised text calls a report or charge false ("the report was untrue",
         "التقرير عار عن الصحة"): a denial worded without a denial verb."""
         return self.lexicon.REPORT_FALSE.search(text) is not None
+
+    def claims_own(self, text: str) -> bool:
+        """Whether a normalised unit has a party claim something of itself ("claimed
+        responsibility", "زعمت أنها نفذت"): a claim that accuses no one."""
+        return self.lexicon.CLAIMS_OWN.search(text) is not None
 
     def in_document(self, rest: str) -> bool:
         """Whether the normalised words after a speech verb say it was said in a report or a

@@ -152,6 +152,8 @@ def test_sentence_starting_with_verb_is_not_a_headline() -> None:
         "لا يوجد حاليا ما يشير إلى أن الاتفاق الجديد يشمل محتوى إضافيا كالفيديو.",
         "تشكلت الفرقة خلال فترات متقطعة من العقد الماضي وأصدرت ثلاثة ألبومات.",
         "\u200fفي عام 2010 أعلنت الشركة أنها ستفتتح مصنعا جديدا في المدينة.",
+        # A sentence opening with "لكن" names its subject before a reporting verb.
+        "لكن وزارة الدفاع شككت في صحة البيان الذي نشرته الجماعة أمس.",
     ],
 )
 def test_no_glued_headline_inside_a_sentence(text: str) -> None:

@@ -24,7 +24,7 @@ def _n(words: str) -> frozenset[str]:
 VERBS: dict[str, tuple[str, ...]] = {
     REPORT: ("كشف", "ذكر", "افاد", "نقل", "اورد", "سلط", "نشر", "اظهر", "كتب"),
     ACCUSE: ("اتهم", "زعم", "ادعي", "ادع", "انتقد", "هاجم"),
-    DENY: ("نفي", "نف", "انكر", "رفض", "دحض", "فند", "كذب", "استنكر"),
+    DENY: ("نفي", "نف", "انكر", "رفض", "دحض", "فند", "كذب", "استنكر", "شكك"),
     SPEECH: (
         "قال", "اكد", "شدد", "اوضح", "اضاف", "اشار", "اعتبر", "صرح", "اعلن", "لفت", "تابع",
         "دعا", "دعت", "طالب", "حذر", "اعرب", "نوه", "تساءل", "راي", "رات", "توقع", "اعترف",
@@ -80,7 +80,10 @@ SUBJECT_STOP = _n(
     "حيث اذ اليوم امس الضوء ضد بين خلال قبل بعد عبر لدي عند حول منذ ما ماذا لكن لكنه ثم او "
     "مرارا ايضا كذلك حاليا مجددا نحو اثر اكثر اقل فيه فيها به بها له لها عليه عليها منه "
     # the usual objects of a denial or claim: "نفى X وجود/صحة/تورط ..."
-    "وجود صحه تورط مسؤوليه علمه علمها قيام التعليق الرد ضروره اهميه"
+    "وجود صحه تورط مسؤوليه علمه علمها قيام التعليق الرد ضروره اهميه ارتكاب تلقي حصول دفع تقديم "
+    "اجراء "
+    # a call's or a claim's addressees: "دعت X جميع الأطراف"
+    "جميع كافه"
 )
 # Words of time that may sit between a verb and its subject's end ("قال X اليوم الأربعاء").
 TIME_WORDS = _n(
@@ -99,19 +102,18 @@ SOURCE_HEADS = _n(
 )
 # People who speak for a body: "متحدث باسم X" speaks for X.
 SPEAKS_FOR = _n("متحدث المتحدث متحدثة المتحدثة ناطق الناطق ناطقة الناطقة ممثل")
+# Openers after which a sentence names its subject before the verb ("لكن الوزارة شككت").
+SVO_OPENERS = _n("لكن ولكن بينما فيما غير أما واما")
 # Openers that continue the previous speaker's statement in a new sentence.
 CONTINUATION = re.compile(r"^(كما|وكما|واضاف|واضافت|وتابع|وتابعت|ومضي|ومضت)(?:\s|$)")
 GENERIC_HEADS = _n(
     "صحيفة جريدة مجلة وكالة موقع قناة مركز منظمة شركة وزارة حكومة مجلس حزب جمعية "
     "مؤسسة موسسة هيئة لجنة محكمة يومية تحالف"
 )
-# Heads of a body's name that goes on with لـ ("شركة النور للإسمنت", "الأمين العام للأمم
-# المتحدة"), and whom one speaks to ("قالت الوزارة للصحفيين"), which ends a name instead.
-# Verbal nouns a denial or a charge takes as its object ("نفى X ارتكاب أي مخالفات", "تلقي"):
-# they end the name before them.
-DENIED_ACTS = _n("ارتكاب وجود تلقي صحة تورط قيام علمه حصول دفع تقديم إجراء")
 # A preposition with a pronoun pointing back ("اطلعت عليها"): the word before it is a verb.
 RESUMPTIVE = _n("عليها عليه عليهم فيها فيه منها منه بها به لها له")
+# Heads of a body's name that goes on with لـ ("شركة النور للإسمنت", "الأمين العام للأمم
+# المتحدة"), and whom one speaks to ("قالت الوزارة للصحفيين"), which ends a name instead.
 BODY_HEADS = _n(
     "شركة مركز هيئة مصنع مؤسسة منظمة مجلس اتحاد جمعية وكالة مكتب لجنة معهد أمين بنك صندوق برنامج"
 )
@@ -130,7 +132,7 @@ ADMISSION = re.compile(r"(^|\s)[وف]?(اعترف|اعترفت|اقر|اقرت|�
 
 CONNECTORS = re.compile(r"^[وف](في|علي|من|بعد|مع|كان|كانت)$")
 # A word that starts a sentence, not a headline: a preposition or a و/ف-prefixed word.
-NOT_HEADLINE_START = re.compile(r"^([وف]\w+|في|علي|من|الي|مع|بعد|قبل|عن)$")
+NOT_HEADLINE_START = re.compile(r"^([وف]\w+|في|علي|من|الي|مع|بعد|قبل|عن|لكن|بينما|فيما|غير|اما)$")
 # Prepositions and particles that need the words after them (beyond the stop words): a
 # headline never ends with one.
 OPEN_ENDED = _n("خلال حتى نحو دون ضد منذ عبر ذات أمام خلف تحت فوق لأن لكن إلا سوى غير مثل")

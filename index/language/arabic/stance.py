@@ -55,7 +55,14 @@ _REPORT_NOUNS = "|".join(
     normalize_arabic(w) for w in "أنباء تقرير تقارير اتهامات مزاعم ادعاءات خبر أخبار رواية".split()
 )
 DENIED_REPORT = re.compile(
-    rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\W|$)|(^|\s)اي (مخالفه|مخالفات|خطا|تجاوزات)(\W|$)"
+    # "البيان" only with its article: "في بيان" is how a voice speaks, not what it denies.
+    rf"(^|\s)[وف]?(ب|ل)?(ال)?(?P<noun>{_REPORT_NOUNS}|(?<=ال)(بيان|تصريحات))(\W|$)|"
+    rf"(^|\s)اي (مخالفه|مخالفات|خطا|تجاوزات)(\W|$)"
+)
+# A claim a party makes about itself ("زعمت الجماعة أنها نفذت الهجوم"): no one is accused.
+CLAIMS_OWN = re.compile(
+    r"(^|\s)[وف]?(زعم|زعمت|زعموا|ادعي|ادعت|ادعوا|يزعم|تزعم|يدعي|تدعي)\s+(\S+\s+){0,5}?"
+    r"ب?ان(ها|ه|هم|هما)(\s|$)"
 )
 # Said in a document of its own ("قالت المنظمة في تقرير نشرته"): a report.
 IN_DOCUMENT = re.compile(r"^\W*(\S+\s+){0,3}?في\s+(تقرير|دراسه|استطلاع|مراجعه)(\s|$)")

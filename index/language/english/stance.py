@@ -36,8 +36,9 @@ DOUBT = re.compile(
 # A denial whose object is the report itself ("denied the report", "rejected the allegations"):
 # the other side of whatever report or charge the article carries.
 DENIED_REPORT = re.compile(
-    r"\b(the|these|those|this|such|that)\s+(\w+\s+)?(reports?|allegations?|accusations?|claims?|"
-    r"charges?|story|stories|rumou?rs?|article|news|figures|numbers)\b|\b(any|all)\s+wrongdoing\b",
+    r"\b(the|these|those|this|such|that)\s+(\w+\s+)?(?P<noun>reports?|allegations?|accusations?|"
+    r"claims?|charges?|story|stories|rumou?rs?|article|news|figures|numbers|statements?)\b|"
+    r"\b(any|all)\s+wrongdoing\b",
     re.IGNORECASE,
 )
 # A voice calling the report or charge itself false ("said the report was completely untrue",
@@ -54,6 +55,12 @@ REPORT_FALSE = re.compile(
     rf"\b{_SPOKEN_OF}(\W+\w+){{0,4}}?\W+(was|were|is|are|been|be)\W+{_FALSE}|"
     rf"\b(call(ed|s)?|describ(ed|es)|dismiss(ed|es)|brand(ed|s)|label(l?ed|s))\s+{_SPOKEN_OF}"
     rf"\W+(as\W+)?{_FALSE}",
+    re.IGNORECASE,
+)
+# A claim a party makes about itself ("the group claimed responsibility", "claimed it had
+# carried out"): no one is accused.
+CLAIMS_OWN = re.compile(
+    r"\bclaim(s|ed|ing)?\s+((full\s+)?responsibility\b|(that\s+)?(it|they|we)\s+(had|has|have)\b)",
     re.IGNORECASE,
 )
 # Said in a document of its own ("said in a report published on Wednesday"): a report.

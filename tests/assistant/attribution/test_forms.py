@@ -135,6 +135,8 @@ EN = [
     ),
     ('The ministry said the figures were "misleading".', "The ministry", "denial"),
     ("The minister said the report found no fraud.", "The minister", "statement"),
+    ("The group claimed responsibility for the attack.", "The group", "statement"),
+    ("Critics claimed the vote was rigged.", "Critics", "accusation"),
 ]
 AR = [
     ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),
@@ -174,6 +176,12 @@ AR = [
     ("وبحسب رسائل داخلية اطلعت عليها صحيفة الضفة، أغلق المصنع.", "رسائل داخلية", "report"),
     ("ووعدت الحكومة الإقليمية بتعويض كل أسرة.", "الحكومة الإقليمية", "statement"),
     ("وقالت منظمة العفو الدولية في تقرير نشرته إن السجناء نقلوا.", "منظمة العفو الدولية", "report"),
+    # A subject before its verb after "لكن"; a call's addressees are no part of the caller.
+    ("لكن وزارة الدفاع شككت في صحة البيان، وقالت إن التحقيق جار.", "وزارة الدفاع", "denial"),
+    ("ودعت الأمم المتحدة جميع الأطراف إلى ضبط النفس.", "الأمم المتحدة", "statement"),
+    # A claim about oneself accuses no one.
+    ("وزعمت جماعة مسلحة في بيان أنها نفذت الهجوم.", "جماعة مسلحة", "statement"),
+    ("وزعمت المعارضة أن الانتخابات زورت.", "المعارضة", "accusation"),
 ]
 
 

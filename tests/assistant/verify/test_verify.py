@@ -274,6 +274,15 @@ The ministry of health said the figures were "misleading".
 """
 
 
+# A group's claim about itself, and the ministry doubting "the statement" it was made in.
+BORDER_AR = """روايات متضاربة عن هجوم حدودي
+
+نقلت وكالة الأنباء الرسمية عن مسؤول أن 7 جنود قتلوا في هجوم على موقع حدودي.
+
+وزعمت جماعة مسلحة في بيان أنها نفذت الهجوم. لكن وزارة الدفاع شككت في صحة البيان.
+"""
+
+
 @pytest.fixture(scope="module")
 def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     folder = tmp_path_factory.mktemp("clinic_articles")
@@ -284,8 +293,12 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     (folder / "dam_en.txt").write_text(DAM_EN, encoding="utf-8")
     (folder / "dam_ar.txt").write_text(DAM_AR, encoding="utf-8")
     (folder / "waits_en.txt").write_text(WAITS_EN, encoding="utf-8")
+    (folder / "border_ar.txt").write_text(BORDER_AR, encoding="utf-8")
     a = Assistant(Settings(home=tmp_path_factory.mktemp("clinic_home"), default_article=False))
-    names = ("clinic_en", "clinic_ar", "harbour_en", "harbour_ar", "dam_en", "dam_ar", "waits_en")
+    names = (
+        "clinic_en", "clinic_ar", "harbour_en", "harbour_ar", "dam_en", "dam_ar", "waits_en",
+        "border_ar",
+    )  # fmt: skip
     a.ingest([folder / f"{n}.txt" for n in names])
     return a
 
@@ -329,3 +342,12 @@ def test_a_hedged_report_and_its_denial_are_disputed(clinic: Assistant) -> None:
     assert v.verdict == "disputed", v.explanation
     sides = [(e.speaker, e.role) for e in v.evidence if e.stance != "neutral"]
     assert ("Norvane Power", "denial") in sides and "internal emails" in v.explanation
+
+
+def test_a_group_s_claim_about_itself_and_a_doubt_on_its_statement_are_disputed(
+    clinic: Assistant,
+) -> None:
+    v = clinic.verify("نفذت جماعة مسلحة الهجوم على الموقع الحدودي.", doc="border_ar")
+    assert v.verdict == "disputed", v.explanation
+    sides = {(e.speaker, e.role) for e in v.evidence}
+    assert {("جماعة مسلحة", "statement"), ("وزارة الدفاع", "denial")} <= sides
