@@ -141,6 +141,9 @@ def test_relative_times(text: str, lang: str, times: set[tuple[str, int]]) -> No
          "Yes — according to a spokesperson for X:"),
         ("en", "A spokesperson denies it:", "A spokesperson", "a spokesperson denies it:"),
         ("en", "According to The Ledger:", "The Ledger", "According to The Ledger:"),
+        # The head is before an attached phrase.
+        ("en", "Officials at the port says: ...", "Officials at the port",
+         "Officials at the port say: ..."),
         # A common noun's "The" is lower case inside the line, kept where the line opens.
         ("en", "X says so; The ministry denies it:", "The ministry",
          "X says so; the ministry denies it:"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.language.english.speech import SOURCE_NOUNS
+from index.language.english.speech import ATTACHING, SOURCE_NOUNS
 
 # Plural nouns for people that do not end in -s ("police say"), for verb agreement.
 FRAME_PLURALS = frozenset("people police men women spokespeople staff media public crowd".split())
@@ -22,7 +22,10 @@ def plural_source(name: str) -> bool:
     words = name.lower().split()
     if not words:
         return False
-    head = words[-1]
+    # The head comes before an attached phrase: "Officials at the office", "two people familiar
+    # with the matter".
+    cut = next((k for k, w in enumerate(words) if k and w in ATTACHING), len(words))
+    head = words[cut - 1]
     if head in FRAME_PLURALS:
         return True
     return head in SOURCE_NOUNS and head.endswith("s") and not head.endswith(("ss", "us", "is"))

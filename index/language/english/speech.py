@@ -190,7 +190,8 @@ RELATIVES = frozenset("who which that".split())
 OBJECT_OPENERS = frozenset("from via like".split())
 QUANTIFIERS = frozenset("all both many most some each none few several".split())
 # Prepositions that attach a phrase to a subject's head ("experts on trade", "residents in X").
-ATTACHING = frozenset("of on in at from for with".split())
+# ... and "familiar (with)", "close (to)": "two people familiar with the matter" are people.
+ATTACHING = frozenset("of on in at from for with familiar close briefed".split())
 # Words after a sentence's first noun phrase that show it is no subject ("Smith and Jones").
 NOT_A_VERB = frozenset("and or who whom which that whose".split())
 # Discourse adverbs set off by commas before a subject ("Meanwhile, X said", "X, however, said").

@@ -137,6 +137,16 @@ EN = [
     ("The minister said the report found no fraud.", "The minister", "statement"),
     ("The group claimed responsibility for the attack.", "The group", "statement"),
     ("Critics claimed the vote was rigged.", "Critics", "accusation"),
+    (
+        "The firm sold the data, according to two people familiar with the matter.",
+        "two people familiar with the matter",
+        "report",
+    ),
+    (
+        "A source close to the minister said the talks had failed.",
+        "A source close to the minister",
+        "statement",
+    ),
 ]
 AR = [
     ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),
