@@ -101,10 +101,15 @@ def judge(scope: Scope, hit: Hit, cov: float, comparable: bool) -> list[Judged]:
     # Only a passage that states the rest of the claim can show whom the article names for it.
     denial = denies(hit.chunk, passage_cues(hit.chunk, claim.lang))
     if moved_from and not denial and cov >= scope.cfg.supports:
-        # The contradiction lives where the article says who did it: cite that passage.
+        # The contradiction lives where the article says who did it: cite that passage. Where
+        # the claim's other name only comes up elsewhere (no word of the act with it), the
+        # passage stating the act names someone else for it ("accused the company").
+        acts = [o for o in moved_from if scope.carries_act(o)]
+        if not acts:
+            return [Judged(hit, cov, "refutes", "substitution")]
         return [Judged(hit, cov, "neutral", "related")] + [
             Judged(Hit(o, 0.0, 0.0, 0.0), scope.coverage(o.chunk_id), "refutes", "substitution")
-            for o in moved_from
+            for o in acts
         ]  # fmt: skip
     # Across languages without a translation no word can be heard: the bar does not apply.
     unheard = scope.view.unheard(scope.weights) if comparable else 0.0

@@ -283,6 +283,16 @@ BORDER_AR = """روايات متضاربة عن هجوم حدودي
 """
 
 
+RIVER_EN = """Campaigners accuse water firm
+
+The Tarn Courier reported that Fellside Water released sewage into the Tarn.
+
+Local campaigners accused the company of putting profits before the river.
+
+The Environment Office said it was reviewing the claims.
+"""
+
+
 @pytest.fixture(scope="module")
 def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     folder = tmp_path_factory.mktemp("clinic_articles")
@@ -294,10 +304,11 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     (folder / "dam_ar.txt").write_text(DAM_AR, encoding="utf-8")
     (folder / "waits_en.txt").write_text(WAITS_EN, encoding="utf-8")
     (folder / "border_ar.txt").write_text(BORDER_AR, encoding="utf-8")
+    (folder / "river_en.txt").write_text(RIVER_EN, encoding="utf-8")
     a = Assistant(Settings(home=tmp_path_factory.mktemp("clinic_home"), default_article=False))
     names = (
         "clinic_en", "clinic_ar", "harbour_en", "harbour_ar", "dam_en", "dam_ar", "waits_en",
-        "border_ar",
+        "border_ar", "river_en",
     )  # fmt: skip
     a.ingest([folder / f"{n}.txt" for n in names])
     return a
@@ -351,3 +362,16 @@ def test_a_group_s_claim_about_itself_and_a_doubt_on_its_statement_are_disputed(
     assert v.verdict == "disputed", v.explanation
     sides = {(e.speaker, e.role) for e in v.evidence}
     assert {("جماعة مسلحة", "statement"), ("وزارة الدفاع", "denial")} <= sides
+
+
+def test_a_substituted_party_is_shown_where_the_act_is_told(clinic: Assistant) -> None:
+    # The article names the Environment Office only in its own statement: the passage telling
+    # the accusation is the one that names someone else ("the company").
+    v = clinic.verify(
+        "Campaigners accused the Environment Office of putting profits before the river.",
+        doc="river_en",
+    )
+    assert v.verdict == "contradicted", v.explanation
+    assert [(e.speaker, e.stance) for e in v.evidence if e.stance != "neutral"] == [
+        ("Local campaigners", "refutes")
+    ]
