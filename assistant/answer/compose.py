@@ -106,6 +106,37 @@ def with_other_side(
     return chosen
 
 
+def _figures(q: Question, c: Chunk) -> set[str]:
+    """The figures a passage gives, in digits or in words ("four", "أربعة")."""
+    words = language(c.lang).lexicon.NUMBER_WORDS
+    spelled = {w.strip(".,،") for w in normalize(c.text).split()} & words
+    return {f.text for f in lift.candidates(q, c.text, c.lang)} | spelled
+
+
+def with_rival_figure(
+    chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings, q: Question
+) -> list[Scored]:
+    """For a how-many question answered by one voice, the best-ranked passage left out where
+    another voice gives another figure on the same matter ("the council said only two would
+    close" beside "Doyle said four"): a figure disputed is answered with both."""
+    if q.answer_type != "number" or len(chosen) != 1:
+        return chosen
+    top = chosen[0].hit.chunk
+    if top.speaker == ARTICLE_SPEAKER:
+        return chosen
+    given = _figures(q, top)
+    floor = chosen[0].answer_prob * cfg.other_side_ratio
+    rest = [s for s in ranked if s.hit.chunk.chunk_id != top.chunk_id]
+    for n, s in enumerate(rest):
+        c = s.hit.chunk
+        other = c.speaker != ARTICLE_SPEAKER and not _same_voice(c, top)
+        figures = _figures(q, c)
+        fits = other and c.doc_id == top.doc_id and bool(figures - given) and bears_on(q, c)
+        if fits and (s.answer_prob >= floor or (n == 0 and s.answer_prob >= cfg.other_side_next)):
+            return [*chosen, s]
+    return chosen
+
+
 def _cross_line(q: Question, c: Chunk, marks: str) -> str:
     """A statement about a passage the reader cannot read: framed in the question's language,
     carrying the figures, dates or names of the asked kind lifted from it, and a verbatim
@@ -218,6 +249,8 @@ def compose(
     """The extractive Answer: one attributed statement per cited passage."""
     cfg = cfg or AnswerSettings()
     cited = with_other_side(chosen, ranked or chosen, cfg, q)
+    if cited is chosen:
+        cited = with_rival_figure(chosen, ranked or chosen, cfg, q)
     citations, statements = [], []
     for n, s in enumerate(cited, start=1):
         c = s.hit.chunk

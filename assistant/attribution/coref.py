@@ -214,7 +214,7 @@ class Resolver:
                         np = ar_cues.subject_after(toks, i)
                         if len(np) > 1:
                             return " ".join(x.raw for x in np)
-                elif t.capitalised:
+                elif t.capitalised and i > 0:  # a capital opening a unit proves no name
                     return _proper_name(toks, i)
         return None
 

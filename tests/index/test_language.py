@@ -147,6 +147,11 @@ def test_relative_times(text: str, lang: str, times: set[tuple[str, int]]) -> No
         # A common noun's "The" is lower case inside the line, kept where the line opens.
         ("en", "X says so; The ministry denies it:", "The ministry",
          "X says so; the ministry denies it:"),
+        # The verbatim quote after the frame is never rewritten.
+        ("en", 'The council says: "The council said two." [1]', "The council",
+         'The council says: "The council said two." [1]'),
+        ("en", 'A spokesperson says: "A spokesperson for X said so." [1]', "A spokesperson",
+         'a spokesperson says: "A spokesperson for X said so." [1]'),
         # Arabic: the verb comes first and stays singular, feminine before a feminine source.
         ("ar", "يتهم المنتقدون: «...» [1]", "المنتقدون", "يتهم المنتقدون: «...» [1]"),
         ("ar", "ينفي وزارة النقل: «...» [1]", "وزارة النقل", "تنفي وزارة النقل: «...» [1]"),

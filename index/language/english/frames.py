@@ -52,15 +52,21 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_QUOTES = '"“«'  # where a frame's verbatim quote opens (an apostrophe is no quote)
+
+
 def _inline(text: str, subject: str) -> str:
     """A subject opening with "A"/"An", or with "The" before a common noun ("The ministry of
     health"), lower-cased ("Yes — according to a spokesperson for X", "...; the ministry of
     health denies it"); a line that opens with it is capitalised again by `sentence`. A name's
     own "The" (before a capitalised word: a newspaper's title) is left as written."""
     lowered = subject[0].lower() + subject[1:]
+    # Only the frame is rewritten, never the verbatim quote after it.
+    cut = next((k for k, ch in enumerate(text) if ch in _QUOTES), len(text))
+    frame, quote = text[:cut], text[cut:]
     if re.match(r"The [a-z]", subject):  # inside the line only: its opening stays a sentence's
-        keep = len(subject) if text.startswith(subject) else 0
-        return text[:keep] + text[keep:].replace(subject, lowered)
+        keep = len(subject) if frame.startswith(subject) else 0
+        return frame[:keep] + frame[keep:].replace(subject, lowered) + quote
     if not INDEFINITE.match(subject):
         return text
-    return text.replace(subject, lowered)
+    return frame.replace(subject, lowered) + quote

@@ -8,5 +8,5 @@ STOP_WORDS = frozenset(
     than then that this these those is are was were be been being do does did done has have had
     what which who whom whose when where why how much many does did it its it's he she they them
     his her their there here not no yes any some all can could would should will shall may might
-    according said say says tell told please article""".split()
+    according said say says tell told please article big large""".split()
 )

@@ -364,3 +364,31 @@ def test_who_a_named_person_is_is_answered_with_what_the_article_says_of_them(
     a.ingest([path])
     ans = a.ask("Who is Rosa Lind?")
     assert not ans.abstained and "planning officer Rosa Lind" in ans.citations[0].quote
+
+
+def test_how_big_asks_for_a_figure_and_is_no_word_to_find(museum) -> None:
+    # "big"/"large" only say a size is asked; "old" stays a word to find (an age).
+    ans = museum.ask("How large is the museum's collection?")
+    assert not ans.abstained and "3,200" in ans.citations[0].quote
+
+
+def test_a_figure_one_voice_gives_and_another_disputes_is_answered_with_both(
+    tmp_path_factory,
+) -> None:
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    path = tmp_path_factory.mktemp("libraries") / "libraries_en.txt"
+    path.write_text(
+        "Library cuts approved\n\nThe council approved the budget on Monday.\n\n"
+        "Opposition councillor Nadia Kerr said the cuts would close four youth centres. "
+        "The council said only two centres would close and that the others would move to "
+        "shared buildings.\n\nThe budget takes effect in April.\n",
+        encoding="utf-8",
+    )
+    a = Assistant(Settings(home=tmp_path_factory.mktemp("libraries_home"), default_article=False))
+    a.ingest([path])
+    ans = a.ask("How many youth centres will close?")
+    speakers = [c.speaker for c in ans.citations]
+    assert "Opposition councillor Nadia Kerr" in speakers and "The council" in speakers
+    assert 'says: "The council said only two' in ans.answer  # the quote as the article has it
