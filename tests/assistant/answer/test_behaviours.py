@@ -40,6 +40,18 @@ def museum(tmp_path_factory: pytest.TempPathFactory):
     return a
 
 
+def one_article(tmp_path_factory: pytest.TempPathFactory, name: str, text: str):
+    """An Assistant whose index holds only this article (named `name`)."""
+    from assistant.config import Settings
+    from assistant.core import Assistant
+
+    path = tmp_path_factory.mktemp(name.split(".")[0]) / name
+    path.write_text(text, encoding="utf-8")
+    a = Assistant(Settings(home=tmp_path_factory.mktemp("home"), default_article=False))
+    a.ingest([path])
+    return a
+
+
 def quotes(ans) -> list[str]:
     return [c.quote for c in ans.citations]
 
@@ -211,13 +223,7 @@ Northgate Construction declined to comment. The stadium, due to open in 2027, wi
 
 
 def test_declining_to_comment_is_no_denial_in_a_yes_no_lead(tmp_path_factory) -> None:
-    from assistant.config import Settings
-    from assistant.core import Assistant
-
-    path = tmp_path_factory.mktemp("stadium") / "stadium_en.txt"
-    path.write_text(STADIUM, encoding="utf-8")
-    a = Assistant(Settings(home=tmp_path_factory.mktemp("stadium_home"), default_article=False))
-    a.ingest([path])
+    a = one_article(tmp_path_factory, "stadium_en.txt", STADIUM)
     ans = a.ask("Did councillors accept payments from Northgate?")
     lead = ans.answer.splitlines()[0]
     # City hall's "denied the report" answers the Gazette's report, whatever its words.
@@ -242,13 +248,7 @@ PORT_AR = """الحكومة تنفي خصخصة الميناء
 def test_an_arabic_denial_of_these_reports_is_the_other_side_in_feminine_frames(
     tmp_path_factory,
 ) -> None:
-    from assistant.config import Settings
-    from assistant.core import Assistant
-
-    path = tmp_path_factory.mktemp("port") / "port_ar.txt"
-    path.write_text(PORT_AR, encoding="utf-8")
-    a = Assistant(Settings(home=tmp_path_factory.mktemp("port_home"), default_article=False))
-    a.ingest([path])
+    a = one_article(tmp_path_factory, "port_ar.txt", PORT_AR)
     ans = a.ask("هل ستبيع الحكومة حصة من الميناء؟")
     assert [c.role for c in ans.citations] == ["report", "denial"]
     assert ans.answer.splitlines()[0] == "تورد ذلك صحيفة المساء، وتنفيه وزارة النقل:"
@@ -288,13 +288,7 @@ MILL_AR = """اتهامات لمصنع ورق بتلويث نهر الوند
 def test_a_report_called_false_is_the_other_side_of_a_yes_no_answer(
     tmp_path_factory, name: str, text: str, question: str, lead: str
 ) -> None:
-    from assistant.config import Settings
-    from assistant.core import Assistant
-
-    path = tmp_path_factory.mktemp(name) / f"{name}.txt"
-    path.write_text(text, encoding="utf-8")
-    a = Assistant(Settings(home=tmp_path_factory.mktemp(f"{name}_home"), default_article=False))
-    a.ingest([path])
+    a = one_article(tmp_path_factory, f"{name}.txt", text)
     ans = a.ask(question)
     assert ans.answer.splitlines()[0] == lead, ans.answer
     assert [c.role for c in ans.citations[:2]] == ["report", "denial"]
@@ -317,13 +311,7 @@ The dredging contract was signed in 2022.
 
 @pytest.fixture(scope="module")
 def harbour(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.config import Settings
-    from assistant.core import Assistant
-
-    path = tmp_path_factory.mktemp("harbour") / "harbour_en.txt"
-    path.write_text(HARBOUR_EN, encoding="utf-8")
-    a = Assistant(Settings(home=tmp_path_factory.mktemp("harbour_home"), default_article=False))
-    a.ingest([path])
+    a = one_article(tmp_path_factory, "harbour_en.txt", HARBOUR_EN)
     return a
 
 
@@ -351,17 +339,12 @@ def test_a_negation_elsewhere_in_the_passage_is_no_no(harbour) -> None:
 def test_who_a_named_person_is_is_answered_with_what_the_article_says_of_them(
     tmp_path_factory,
 ) -> None:
-    from assistant.config import Settings
-    from assistant.core import Assistant
-
-    path = tmp_path_factory.mktemp("quarry") / "quarry_en.txt"
-    path.write_text(
+    a = one_article(
+        tmp_path_factory,
+        "quarry_en.txt",
         'Quarry expansion approved\n\n"The quarry will bring jobs," planning officer Rosa Lind '
         "said.\n\nWork starts in May.\n",
-        encoding="utf-8",
     )
-    a = Assistant(Settings(home=tmp_path_factory.mktemp("quarry_home"), default_article=False))
-    a.ingest([path])
     ans = a.ask("Who is Rosa Lind?")
     assert not ans.abstained and "planning officer Rosa Lind" in ans.citations[0].quote
 
@@ -375,19 +358,14 @@ def test_how_big_asks_for_a_figure_and_is_no_word_to_find(museum) -> None:
 def test_a_figure_one_voice_gives_and_another_disputes_is_answered_with_both(
     tmp_path_factory,
 ) -> None:
-    from assistant.config import Settings
-    from assistant.core import Assistant
-
-    path = tmp_path_factory.mktemp("libraries") / "libraries_en.txt"
-    path.write_text(
+    a = one_article(
+        tmp_path_factory,
+        "libraries_en.txt",
         "Library cuts approved\n\nThe council approved the budget on Monday.\n\n"
         "Opposition councillor Nadia Kerr said the cuts would close four youth centres. "
         "The council said only two centres would close and that the others would move to "
         "shared buildings.\n\nThe budget takes effect in April.\n",
-        encoding="utf-8",
     )
-    a = Assistant(Settings(home=tmp_path_factory.mktemp("libraries_home"), default_article=False))
-    a.ingest([path])
     ans = a.ask("How many youth centres will close?")
     speakers = [c.speaker for c in ans.citations]
     assert "Opposition councillor Nadia Kerr" in speakers and "The council" in speakers
