@@ -6,10 +6,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from index.models import ARTICLE_SPEAKER, ROLES, Chunk, DocInfo, Lang, Role, as_lang
+from index.models import ARTICLE_SPEAKER, CHARGE_ROLES, ROLES, Chunk, DocInfo, Lang, Role, as_lang
 
 __all__ = [
     "ARTICLE_SPEAKER",
+    "CHARGE_ROLES",
     "ROLES",
     "Answer",
     "Chunk",

@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Lang = Literal["ar", "en"]
 Role = Literal["report", "accusation", "denial", "statement", "context"]
 ROLES: tuple[Role, ...] = ("report", "accusation", "denial", "statement", "context")
+# The voices a denial of "the report" / "these allegations" answers.
+CHARGE_ROLES: tuple[Role, ...] = ("report", "accusation")
 ARTICLE_SPEAKER = "article"  # the article's own narration, as the contract names it
 
 

@@ -14,13 +14,20 @@ from assistant.answer import lift
 from assistant.answer.question import Question
 from assistant.answer.rank import Scored
 from assistant.config import AnswerSettings
-from assistant.models import ARTICLE_SPEAKER, Answer, Chunk, Citation, Statement, as_lang
+from assistant.models import (
+    ARTICLE_SPEAKER,
+    CHARGE_ROLES,
+    Answer,
+    Chunk,
+    Citation,
+    Statement,
+    as_lang,
+)  # fmt: skip
 from index.language import language, normalize
 from index.normalize import tokens
 
 _CLAIMS = ("report", "accusation", "statement")
 _FACTOIDS = ("person", "place", "time", "number")  # questions answered by one fact
-_CHARGES = ("report", "accusation")  # what a denial of "the report" / "the allegations" answers
 _MAX_LIFTED = 2  # candidate answers a frame lifts
 _MAX_LIFTED_OTHER = 24  # letters of the other script a frame may lift (a name or two)
 _OWN_SHARE = 0.95  # other-script letters allowed per letter of the frame's own script
@@ -59,6 +66,13 @@ def _denies_report(c: Chunk) -> bool:
     return language(c.lang).denies_report(normalize(c.text))
 
 
+def _close_enough(s: Scored, n: int, floor: float, cfg: AnswerSettings) -> bool:
+    """Whether a passage left out (the n-th best) ranks high enough to cite beside the answer:
+    at least `floor`, or the best left out at `other_side_next` (that ranking alone says it
+    bears on the question, even when the cited passage's probability dwarfs it)."""
+    return s.answer_prob >= floor or (n == 0 and s.answer_prob >= cfg.other_side_next)
+
+
 def with_other_side(
     chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings, q: Question | None = None
 ) -> list[Scored]:
@@ -73,7 +87,7 @@ def with_other_side(
     floor = chosen[0].answer_prob * cfg.other_side_ratio
     ids = {s.hit.chunk.chunk_id for s in chosen}
     rest = [s for s in ranked if s.hit.chunk.chunk_id not in ids]
-    if want == "denial" and chosen[0].hit.chunk.role in _CHARGES:
+    if want == "denial" and chosen[0].hit.chunk.role in CHARGE_ROLES:
         # A denial of "the report" or "these allegations" in the same article answers the
         # cited report or charge whatever its words ("City hall denied the report"), wherever
         # it ranks: it names what it denies by pointing back to it.
@@ -83,7 +97,7 @@ def with_other_side(
             # It points back: it comes after the cited report, with no one else's charge between.
             after = c.doc_id == top.doc_id and c.index > top.index
             between = any(
-                o.hit.chunk.doc_id == top.doc_id and o.hit.chunk.role in _CHARGES
+                o.hit.chunk.doc_id == top.doc_id and o.hit.chunk.role in CHARGE_ROLES
                 and not _same_voice(o.hit.chunk, top) and top.index < o.hit.chunk.index < c.index
                 for o in ranked
             )  # fmt: skip
@@ -99,9 +113,7 @@ def with_other_side(
         fact = q is not None and q.answer_type in _FACTOIDS and not q.asked_role
         if q is not None and (want == "claim" or fact):
             fits = fits and bears_on(q, s.hit.chunk)
-        # The best of the passages left out is the other side: that ranking alone says it bears
-        # on the question, even when the cited claim's probability dwarfs it.
-        if fits and (s.answer_prob >= floor or (n == 0 and s.answer_prob >= cfg.other_side_next)):
+        if fits and _close_enough(s, n, floor, cfg):
             return [*chosen, s]
     return chosen
 
@@ -132,7 +144,7 @@ def with_rival_figure(
         other = c.speaker != ARTICLE_SPEAKER and not _same_voice(c, top)
         figures = _figures(q, c)
         fits = other and c.doc_id == top.doc_id and bool(figures - given) and bears_on(q, c)
-        if fits and (s.answer_prob >= floor or (n == 0 and s.answer_prob >= cfg.other_side_next)):
+        if fits and _close_enough(s, n, floor, cfg):
             return [*chosen, s]
     return chosen
 

@@ -18,24 +18,24 @@ REPORT, ACCUSE, DENY, SPEECH = "report", "accusation", "denial", "speech"
 ROLE_OF_KIND = {ACCUSE: "accusation", DENY: "denial"}
 
 
-def decide(kind: str, name: str, res: Resolver, rest: str, lang: str, said: str = "") -> str:
+def decide(kind: str, name: str, res: Resolver, rest: str, lang: str, said: str) -> str:
     """The role of a unit whose cue is of `kind`, spoken by `name`; `rest` is the normalised
     text after the cue, `said` the whole unit's (a quote may come before its cue)."""
-    if kind == ACCUSE and language(lang).claims_own(said or rest):
+    words = language(lang)
+    if kind == ACCUSE and words.claims_own(said):
         return "statement"  # "the group claimed it carried out the attack": no one accused
     if kind in ROLE_OF_KIND:
         return ROLE_OF_KIND[kind]
     if res.is_outlet(name) or kind in (REPORT, ACCORDING):
         return "report"
-    if kind == SPEECH and language(lang).in_document(rest):
+    if kind == SPEECH and words.in_document(rest):
         return "report"  # "the alliance said in a report published on Wednesday"
-    said = said or rest
-    if kind == SPEECH and language(lang).charges(said):
+    if kind == SPEECH and words.charges(said):
         return "accusation"  # "X was charged with ..., prosecutors said"
-    if kind == SPEECH and language(lang).calls_report_false(said):
+    if kind == SPEECH and words.calls_report_false(said):
         # "X said the report was untrue": a denial without the verb. A rating or a finding
         # ("rated the claim as false") is a verdict on the claim, not a party's denial.
         return "denial"
-    if language(lang).negated(rest) and res.role_of(name) == "denial":
+    if words.negated(rest) and res.role_of(name) == "denial":
         return "denial"
     return "statement"

@@ -20,7 +20,7 @@ from assistant.models import ARTICLE_SPEAKER
 from assistant.verify.claim import Claim
 from assistant.verify.cues import denies
 from assistant.verify.model import shipped
-from assistant.verify.stance import Judged
+from assistant.verify.stance import Judged, carries
 from index.language import language, normalize
 
 # Which stances of the article each verdict is right for (the dev sets' mapping).
@@ -143,12 +143,6 @@ def gates(judged: list[Judged], features: dict[str, float], cfg: VerifySettings)
 
 # Refuting reasons that are checkable conflicts rather than a voice's wording.
 CHECKABLE = ("quantity", "time", "substitution")
-
-
-def carries(j: Judged, share: float) -> bool:
-    """Whether a passage states the claim but for a hedge ("reportedly", "يُزعم"), carrying
-    `share` of it: someone's assertion the article does not vouch for."""
-    return j.stance == "neutral" and j.reason == "hedged" and j.coverage >= share
 
 
 def _own(claim: Claim, j: Judged) -> bool:

@@ -9,16 +9,15 @@ import re
 from dataclasses import replace
 
 from assistant.attribution import speaks
-from assistant.models import Chunk
+from assistant.models import CHARGE_ROLES, Chunk
 from assistant.verify.cues import passage_cues
 from assistant.verify.scope import Scope
-from assistant.verify.stance import Judged
+from assistant.verify.stance import Judged, carries
 from index.language import language, normalize
 from index.normalize import tokens
 from index.retriever import Hit
 
-_CHARGES = ("report", "accusation")
-_VOICES = (*_CHARGES, "statement")  # what a denial may name ("the statement", "البيان")
+_VOICES = (*CHARGE_ROLES, "statement")  # what a denial may name ("the statement", "البيان")
 
 
 def _uses(c: Chunk, noun: str) -> bool:
@@ -34,10 +33,6 @@ def _denier_is_agent(scope: Scope, c: Chunk) -> bool:
     return bool(scope.agent) and set(scope.agent) <= set(tokens(c.speaker))
 
 
-def _share(scopes: dict[str, Scope], j: Judged) -> float:
-    return scopes[j.hit.chunk.doc_id].cfg.supports
-
-
 def with_report_denials(scopes: dict[str, Scope], judged: list[Judged]) -> list[Judged]:
     """The judged passages with the article's denials of "the report" / "هذه الأنباء" added or
     raised, when the claim is stated by the report they point back to (the nearest report or
@@ -47,7 +42,7 @@ def with_report_denials(scopes: dict[str, Scope], judged: list[Judged]) -> list[
     # Stated, or stated but for a hedge ("allegedly"): the report asserts it either way.
     stated = {
         j.hit.chunk.chunk_id: j for j in judged
-        if j.stance == "supports" or (j.reason == "hedged" and j.coverage >= _share(scopes, j))
+        if j.stance == "supports" or carries(j, scopes[j.hit.chunk.doc_id].cfg.supports)
     }  # fmt: skip
     if not stated:
         return judged
@@ -61,12 +56,12 @@ def with_report_denials(scopes: dict[str, Scope], judged: list[Judged]) -> list[
             continue  # ... or judged by a checkable slot of its own (another figure)
         if not language(c.lang).denies_report(normalize(c.text)):
             continue
-        before = [o for o in chunks if o.role in _CHARGES and not o.headline and o.index < c.index]
-        opened = before[0] if before else None
-        # What it names ("the statement", "البيان") is the nearest report or charge that uses
-        # that word ("said in a statement", "في بيان").
-        noun = language(c.lang).denied_noun(normalize(c.text))
         voices = [o for o in chunks if o.role in _VOICES and not o.headline and o.index < c.index]
+        before = [o for o in voices if o.role in CHARGE_ROLES]
+        opened = before[0] if before else None
+        # What it names ("the statement", "البيان") is the nearest voice that uses that word
+        # ("said in a statement", "في بيان").
+        noun = language(c.lang).denied_noun(normalize(c.text))
         named = [o for o in voices if noun and _uses(o, noun)]
         if named:
             opened = named[-1]

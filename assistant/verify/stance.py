@@ -36,6 +36,12 @@ class Judged:
     matched: bool = False  # the passage gives the claim's own figure
 
 
+def carries(j: Judged, share: float) -> bool:
+    """Whether a passage states the claim but for a hedge ("reportedly", "يُزعم"), carrying
+    `share` of it: someone's assertion the article does not vouch for."""
+    return j.stance == "neutral" and j.reason == "hedged" and j.coverage >= share
+
+
 def quantity_relation(claim: Claim, found: tuple[Quantity, ...]) -> tuple[bool, Quantity | None]:
     """(some claimed figure is stated, the rival figure of the same kind when none is)."""
     matched, rival = False, None

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from assistant import messages
 from assistant.models import ARTICLE_SPEAKER, Evidence, Lang, Stance, Verdict
-from assistant.verify.aggregate import Decision, carries
-from assistant.verify.stance import Judged
+from assistant.verify.aggregate import Decision
+from assistant.verify.stance import Judged, carries
 from index.language import language
 
 

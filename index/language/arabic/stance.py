@@ -48,7 +48,6 @@ TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
         (r"(^|\s)[وف]?(غدا)(\s|$)", ("day", 1)),
     )
 )
-# What a number measures, by the word after it: counts are compared only with counts.
 # A denial whose object is the report itself ("نفت هذه الأنباء", "رفض الاتهامات"): the other side
 # of whatever report or charge the article carries (normalised forms).
 _REPORT_NOUNS = "|".join(
@@ -83,7 +82,7 @@ REPORT_FALSE = re.compile(
     rf"(^|\s)[وف]?(ب|ل)?(ال)?({_REPORT_NOUNS})(\s+\S+){{0,5}}?\s+\W*({_FALSE})(\W|$)"
 )
 
-
+# What a number measures, by the word after it: counts are compared only with counts.
 MEASURES: dict[str, str] = {
     **dict.fromkeys(_n("درجه درجات ريختر"), "magnitude"),
     **dict.fromkeys(_n("ثانيه ثوان دقيقه دقايق ساعه ساعات يوم يوما ايام اسبوع اسابيع شهر "

@@ -60,6 +60,8 @@ def _inline(text: str, subject: str) -> str:
     health"), lower-cased ("Yes — according to a spokesperson for X", "...; the ministry of
     health denies it"); a line that opens with it is capitalised again by `sentence`. A name's
     own "The" (before a capitalised word: a newspaper's title) is left as written."""
+    if not subject:
+        return text
     lowered = subject[0].lower() + subject[1:]
     # Only the frame is rewritten, never the verbatim quote after it.
     cut = next((k for k, ch in enumerate(text) if ch in _QUOTES), len(text))

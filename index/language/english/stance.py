@@ -35,18 +35,18 @@ DOUBT = re.compile(
 )
 # A denial whose object is the report itself ("denied the report", "rejected the allegations"):
 # the other side of whatever report or charge the article carries.
+_REPORT_NOUNS = (
+    r"reports?|allegations?|accusations?|claims?|charges?|story|stories|rumou?rs?|article|"
+    r"figures|numbers"
+)
 DENIED_REPORT = re.compile(
-    r"\b(the|these|those|this|such|that)\s+(\w+\s+)?(?P<noun>reports?|allegations?|accusations?|"
-    r"claims?|charges?|story|stories|rumou?rs?|article|news|figures|numbers|statements?)\b|"
+    rf"\b(the|these|those|this|such|that)\s+(\w+\s+)?(?P<noun>{_REPORT_NOUNS}|news|statements?)\b|"
     r"\b(any|all)\s+wrongdoing\b",
     re.IGNORECASE,
 )
 # A voice calling the report or charge itself false ("said the report was completely untrue",
 # "called the allegations baseless"): a denial in other words than "deny".
-_SPOKEN_OF = (
-    r"(the|these|those|this|such|that|its|their|his|her)\s+(\w+\s+)?(reports?|allegations?|"
-    r"accusations?|claims?|charges?|story|stories|rumou?rs?|article|figures|numbers)\b"
-)
+_SPOKEN_OF = rf"(the|these|those|this|such|that|its|their|his|her)\s+(\w+\s+)?({_REPORT_NOUNS})\b"
 _FALSE = (
     r"(\w+ly\W+)?(untrue|false|baseless|groundless|unfounded|fabricat(ed|ions?)|fake|made up|"
     r"lies|a lie|nonsense|not true|inaccurate|misleading|without (any )?(basis|foundation))\b"
