@@ -28,7 +28,22 @@ ROLE_LABEL = {
 ARTICLE_NAME = {"en": "The article", "ar": "المقال"}
 ARTICLE_INLINE = {"en": "the article", "ar": "المقال"}  # inside a sentence ("according to ...")
 
-NARRATED = {"en": 'The article states: "{text}" {marks}', "ar": "ورد في المقال: «{text}» {marks}"}
+NARRATED = {"en": "The article states: {quoted} {marks}", "ar": "ورد في المقال: {quoted} {marks}"}
+
+# How a verbatim passage is set in an answer line. A passage that already opens with the mark
+# (a direct quote: '"We never hid it," a spokesman said.') keeps its own marks: '""We' reads as
+# a typo.
+QUOTE_MARKS = {"en": ('"', '"'), "ar": ("«", "»")}
+OWN_MARKS = {"en": ('"', "\u201c"), "ar": ("«",)}
+
+
+def quoted(lang: str, text: str) -> str:
+    """A passage between the language's quotation marks, unless it opens with one itself."""
+    if text.startswith(OWN_MARKS[lang]):
+        return text
+    opening, closing = QUOTE_MARKS[lang]
+    return f"{opening}{text}{closing}"
+
 
 VERDICT_LABEL = {
     "en": {
@@ -100,10 +115,9 @@ ATTRIBUTION_PREFIX = {
         "statement": "يقول {speaker}: ",
     },
 }
-# A cited statement in an extractive answer: the opener, then the verbatim quote.
-_QUOTED = {"en": '"{text}" {marks}', "ar": "«{text}» {marks}"}
+# A cited statement in an extractive answer: the opener, then the verbatim quote (`quoted`).
 ATTRIBUTED = {
-    lang: {role: opener + _QUOTED[lang] for role, opener in openers.items()}
+    lang: {role: opener + "{quoted} {marks}" for role, opener in openers.items()}
     for lang, openers in ATTRIBUTION_PREFIX.items()
 }
 LLM_FALLBACK = {

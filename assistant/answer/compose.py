@@ -192,8 +192,8 @@ def _line(q: Question, c: Chunk, n: int) -> str:
     text, speaker = shown_in(c, q.lang)
     frames = messages.ATTRIBUTED[q.lang]
     if c.speaker == ARTICLE_SPEAKER or c.role not in frames:
-        return messages.NARRATED[q.lang].format(text=text, marks=marks)
-    line = frames[c.role].format(speaker=speaker, text=text, marks=marks)
+        return messages.NARRATED[q.lang].format(quoted=messages.quoted(q.lang, text), marks=marks)
+    line = frames[c.role].format(speaker=speaker, quoted=messages.quoted(q.lang, text), marks=marks)
     lang = language(q.lang)
     return lang.sentence(lang.agree(line, speaker))
 

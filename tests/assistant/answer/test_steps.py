@@ -88,3 +88,22 @@ def test_cross_language_passages_are_judged_by_similarity() -> None:
     assert all(s.coverage is None for s in low)  # no words to compare across languages
     assert should_abstain(q, low, chunks, CFG, 0.75)
     assert not should_abstain(q, high, chunks, CFG, 0.75)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ('The mayor rejected the plan. "We have never hidden a single discharge," a company'
+         " spokesman said.", "What did the company spokesman say about discharges?"),
+        ("رفض المجلس الخطة. «لم نخف أي تصريف» قال متحدث باسم الشركة.",
+         "ماذا قال متحدث باسم الشركة عن التصريف؟"),
+    ],
+)  # fmt: skip
+def test_a_passage_opening_with_a_quote_keeps_its_own_marks(text: str, question: str) -> None:
+    chunks = chunks_of(text)
+    q = parse_question(question)
+    ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
+    quote = chunks[1].text
+    assert ranked[0].hit.chunk is chunks[1]
+    line = compose(q, select(ranked, CFG)).answer
+    assert quote in line and '""' not in line and "««" not in line

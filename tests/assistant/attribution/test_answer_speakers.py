@@ -62,7 +62,7 @@ def check_answer(a: Any, ans: Answer, voice_maps: dict[str, Any]) -> list[str]:
         shown = a.speaker_names([cite], ans.language)[chunk_id]
         frames = messages.ATTRIBUTED[ans.language].values()
         speech = language(ans.language)  # frames agree with their speaker ("تنفي الوزارة")
-        heads = [speech.sentence(speech.agree(f.split("{text}")[0].format(speaker=shown), shown))
+        heads = [speech.sentence(speech.agree(f.split("{quoted}")[0].format(speaker=shown), shown))
                  for f in frames]  # fmt: skip
         assert any(frame.startswith(h) for h in heads)
         badge = R.answer_html(ans, "t", a.speaker_names(ans.citations, ans.language))
