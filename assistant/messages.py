@@ -75,6 +75,8 @@ EXPLAIN = {
         "none": "The article does not state this claim.",
         "discussed": "the article discusses this but takes no side {marks}.",
         "reported": "the article reports it as a claim by {who} {marks}, without confirming it.",
+        "misnamed": "the article never names the party this claim names; it says this of "
+        "another party {marks}.",
         "attribution": "This rests on {who} alone: it is their account, not an established fact.",
     },
     "ar": {
@@ -91,6 +93,7 @@ EXPLAIN = {
         "none": "لا يذكر المقال هذا الادعاء.",
         "discussed": "يتناول المقال هذا الأمر دون أن يتخذ موقفًا منه {marks}.",
         "reported": "ينقل المقال ذلك على أنه ادعاء من {who} {marks} دون أن يؤكده.",
+        "misnamed": "لا يذكر المقال الطرف الذي يسميه هذا الادعاء، بل ينسب ذلك إلى طرف آخر {marks}.",
         "attribution": "يستند ذلك إلى {who} وحده: إنها روايته وليست حقيقة ثابتة.",
         "attribution_feminine": "يستند ذلك إلى {who} وحدها: إنها روايتها وليست حقيقة ثابتة.",
     },

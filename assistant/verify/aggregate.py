@@ -38,7 +38,7 @@ class Decision:
 
     label: str
     confidence: float
-    missing: str | None = None  # discussed | reported | None
+    missing: str | None = None  # discussed | reported | misnamed | None
 
 
 def rule_label(judged: list[Judged]) -> str:
@@ -202,4 +202,8 @@ def decide(
             voiced and top.coverage >= cfg.supports and top.hit.chunk.speaker != ARTICLE_SPEAKER
         )
         missing = "reported" if voiced else "discussed"
+    if label == "not_enough_info" and any(j.reason == "misnamed" for j in judged):
+        # Told of a party the claim names otherwise: the claim's words the article never uses
+        # are that other name, not another story.
+        missing = "misnamed"
     return Decision(label, round(min(max(confidence, 0.0), 1.0), 4), missing)

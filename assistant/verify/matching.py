@@ -103,6 +103,10 @@ class ArticleView:
         self.df = Counter(t for s in self.sets.values() for t in s)
         self.vocab = set(self.df)
 
+    def heard(self, token: str) -> bool:
+        """Whether some passage of the article uses the token (or its skeleton)."""
+        return token in self.vocab or skeleton(token) in self.vocab
+
     def has(self, chunk_id: str, token: str) -> bool:
         """Whether the passage uses the token (or its skeleton)."""
         own = self.sets.get(chunk_id, set())
@@ -126,9 +130,7 @@ class ArticleView:
     def unheard(self, weights: dict[str, float]) -> float:
         """Weighted share of the claim's words the article never uses ("sued", "flood")."""
         total = sum(weights.values())
-        missing = sum(
-            w for t, w in weights.items() if t not in self.vocab and skeleton(t) not in self.vocab
-        )
+        missing = sum(w for t, w in weights.items() if not self.heard(t))
         return missing / total if total else 0.0
 
     def order(self, content: tuple[str, ...], chunk_id: str) -> float:

@@ -3,14 +3,16 @@ claim's word weights in it, and who the claim is about (its subject, the article
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from assistant.config import VerifySettings
 from assistant.models import ARTICLE_SPEAKER, Chunk
 from assistant.verify.claim import Claim
-from assistant.verify.matching import ArticleView, agent
+from assistant.verify.matching import ArticleView, agent, folded
 from assistant.verify.numbers import figure_word
+from index.language import language
 from index.normalize import tokens
 
 
@@ -41,8 +43,12 @@ class Scope:
         passage must: stating the claim puts it in that voice's mouth, while the article's own
         sentences lean on the ones before them ("The library opened in 1962")."""
         wanted = self.agent
-        if not wanted or chunk.speaker == ARTICLE_SPEAKER or not chunk.readable_in(self.claim.lang):
+        if not wanted or not chunk.readable_in(self.claim.lang):
             return True  # (a passage the claim's words cannot be compared with: no check)
+        if self.misnamed:
+            return False  # no passage names it: the article's parties only share a word with it
+        if chunk.speaker == ARTICLE_SPEAKER:
+            return True
         voice = set(tokens(chunk.speaker)) | set(tokens(chunk.translation_speaker or ""))
         if chunk.role == "accusation" and set(wanted) <= voice:
             return False  # the accuser is not the accused: "X accused Y of P" is no "X did P"
@@ -56,6 +62,52 @@ class Scope:
                 if len(found) >= 2 and len(found) >= self.cfg.agent_share * len(name):
                     return True
         return False
+
+    @cached_property
+    def misnamed(self) -> bool:
+        """Whether the claim's subject or its speaker is a name the article gives with another
+        word in place of one it never uses ("Nile Water" where it names "Riverside Water",
+        "Jane Reyes" where "Dana Reyes"): another party of a like name is not the one the
+        article speaks of, whichever passage shares the common word. A word the article just
+        leaves out (a first name it never gives) names no one else."""
+        titles = set(tokens(" ".join(language(self.claim.lang).lexicon.NAME_PREFIXES)))
+        speaker = tuple(tokens(self.claim.speaker or ""))
+        for name in (self.agent, speaker):
+            for i, t in enumerate(name):
+                if t in titles or self._heard(t):
+                    continue
+                kept = [j for j in (i - 1, i + 1) if 0 <= j < len(name) and self._heard(name[j])]
+                if any(self._named_beside(name[j], i - j) for j in kept):
+                    return True
+        return False
+
+    def _named_beside(self, token: str, side: int) -> bool:
+        """Whether the article writes a capitalised word the claim does not use on that side
+        (-1 before, 1 after) of this word: the name it gives in its place. Only scripts with
+        capitals tell a name word from any other."""
+        claimed = set(self.claim.content) | set(tokens(self.claim.speaker or ""))
+        for c in self.view.chunks:
+            words = re.findall(r"[\w'’-]+", c.text)
+            for k, w in enumerate(words):
+                if not 0 <= k + side < len(words) or tokens(w)[:1] != [token]:
+                    continue
+                other = words[k + side]
+                if other[:1].isupper() and not set(tokens(other)) & claimed:
+                    return True
+        return False
+
+    def heard_coverage(self, chunk_id: str) -> float:
+        """Weighted share of the claim's words the article uses that this passage carries."""
+        heard = {t: w for t, w in self.weights.items() if self._heard(t)}
+        return self.view.coverage(heard, [chunk_id])
+
+    def _heard(self, token: str) -> bool:
+        """Whether the article uses a word, however a name in it is transliterated."""
+        return self.view.heard(token) or folded(token) in self._folded_vocabulary
+
+    @cached_property
+    def _folded_vocabulary(self) -> set[str]:
+        return {folded(t) for t in self.view.vocab}
 
     def carries_act(self, chunk: Chunk) -> bool:
         """Whether a passage has a word of what the claim says happened: not a name of one of

@@ -177,6 +177,8 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     # the claim is itself a denial or a negation (then the passage is no voice against it).
     if cues.doubts and not (claim.negated or claim.role == "denial" or claim.debunks or verbatim):
         return said("refutes", "doubt")
+    if scope.misnamed and scope.heard_coverage(c.chunk_id) >= cfg.supports:
+        return said("neutral", "misnamed")  # said of a party of a like name, not the claim's
     if unheard < cfg.new_words and (cov >= cfg.supports or (matched and cov >= cfg.relevant)):
         if order < cfg.min_order or not scope.names_agent(c):
             # Who did what: the words of the claim in another order, or said of another party

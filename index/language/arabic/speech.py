@@ -102,6 +102,11 @@ SOURCE_HEADS = _n(
 )
 # People who speak for a body: "متحدث باسم X" speaks for X.
 SPEAKS_FOR = _n("متحدث المتحدث متحدثة المتحدثة ناطق الناطق ناطقة الناطقة ممثل")
+# Titles and offices that go before a name ("الرئيس", "الدكتور"): a claim may add one the
+# article leaves out, and still name the same person.
+NAME_PREFIXES = _n(
+    "السيد السيدة الرئيس الوزير الدكتور الشيخ النائب القاضي اللواء العميد المهندس الاستاذ"
+)
 # Openers after which a sentence names its subject before the verb ("لكن الوزارة شككت").
 SVO_OPENERS = _n("لكن ولكن بينما فيما غير أما واما")
 # Openers that continue the previous speaker's statement in a new sentence.

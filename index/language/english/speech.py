@@ -206,6 +206,9 @@ PARTICIPLE_OPENERS = re.compile(r"^\w+ed$|^(taken|done|shown|written|seen|made)$
 SPEAKS_FOR = frozenset("spokesperson spokesman spokeswoman representative official aide".split())
 # Titles that go before a name ("Sen. David Perdue"), kept in the source phrase.
 TITLES = frozenset("mr mrs ms dr sen rep gov gen prof president senator judge".split())
+# Titles and offices that go before a name ("Mayor", "Dr"): a claim may add one the article
+# leaves out, and still name the same person.
+NAME_PREFIXES = TITLES | PERSON_NOUNS
 # Abbreviations whose full stop ends no clause ("Mr. Smith", "Sen. Jones").
 ABBREVIATIONS = TITLES | frozenset("st jr sr lt col sgt capt gen rev fr u.s u.k".split())
 # Party labels set off after a name ("Jo Lee, Democrat of Ohio, said"): an inserted phrase.

@@ -167,6 +167,46 @@ def test_a_voice_states_a_claim_only_of_the_party_it_names() -> None:
         assert label != "supported" and all(s != "supports" for s, _, _ in judged), judged
 
 
+NARRATED_ACT = """Harbour row deepens over waste
+
+The Valley Port Authority dumped waste in the bay for years, the Courier reported.
+Mayor Dana Reyes approved the dumping in 2019, according to the Courier.
+Mayor Dana Reyes said the port authority had hidden the dumping from inspectors.
+"""
+
+
+def test_a_party_the_article_names_only_in_part_is_not_the_one_it_speaks_of() -> None:
+    chunks = chunks_of(NARRATED_ACT)
+    for claim, expected in (
+        ("The Valley Port Authority dumped waste in the bay for years.", "supports"),
+        ("The Valley Authority dumped waste in the bay for years.", "supports"),
+        # Another party sharing a word of the name: stated of no one the claim names.
+        ("The Hill Port Authority dumped waste in the bay for years.", "misnamed"),
+        ("Mayor Jane Reyes approved the dumping in 2019.", "misnamed"),
+        # The claim's speaker too: another Reyes did not say it.
+        ("Dana Reyes said the port authority had hidden the dumping from inspectors.", "supports"),
+        (
+            "Mayor Jane Reyes said the port authority had hidden the dumping from inspectors.",
+            "misnamed",
+        ),
+    ):
+        a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+        reasons = {j.reason if j.stance == "neutral" else j.stance for j in a.judged}
+        assert expected in reasons, (claim, reasons)
+        if expected == "misnamed":
+            d = decide(a.claim, a.judged, a.features, CFG)
+            assert (d.label, d.missing) == ("not_enough_info", "misnamed")
+    # A title the article leaves out is no other party, nor a first name it never gives.
+    surname = chunks_of(NARRATED_ACT.replace("Mayor Dana Reyes", "Mayor Reyes"))
+    for claim, article in (
+        ("Judge Dana Reyes approved the dumping.", chunks),
+        ("Mayor Dana Reyes said the port authority had hidden the dumping from inspectors.",
+         surname),
+    ):  # fmt: skip
+        a = assess(claim, "en", hits_of(article), lexical(article), 0.75, CFG)
+        assert all(j.reason != "misnamed" for j in a.judged), claim
+
+
 PAYMENTS = """Councillors accused over stadium deal
 
 The Riverton Gazette reported that two councillors accepted payments from a builder before the stadium vote.
