@@ -43,7 +43,8 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         if kind is None or (en.VERB_BASE[t.norm] in en.SILENT_WHEN_NEGATED and negated(toks, i)):
             continue  # ... or "X did not respond to messages": nothing stated
         cue = (t.start, t.end)
-        if kind == en.DENY and i >= 2 and toks[i - 1].norm == "who" and toks[i - 2].ends_clause:
+        relative = i >= 2 and toks[i - 1].norm in ("who", "which") and toks[i - 2].ends_clause
+        if kind == en.DENY and relative:
             # "Ortez, who denies any wrongdoing, did not appear": the opening name denies.
             np = main_subject(toks, i - 1)
             if np and np[-1] is toks[i - 2]:

@@ -59,6 +59,10 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
         and not toks[j].ends_clause
     ):
         j -= 2  # "X on Tuesday said", "a panel in 2001 found"
+    elif j > 0 and toks[j].norm in ("on", "in") and time_word(toks[j + 1]):
+        j -= 1  # ... the day already passed over as an adverb ("X Monday said")
+    elif j > 1 and toks[j].norm in en.TIME_UNITS and toks[j - 1].norm in en.TIME_OPENERS:
+        j -= 2  # "officials last week said"
     if j > 0 and ")" in toks[j].after:  # "Sen. Jo Smith (D-Ore.) said": the name before it
         opened = [m for m in range(j, max(0, j - 4), -1) if "(" in toks[m].before]
         j = opened[0] - 1 if opened else j
@@ -82,6 +86,10 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
     # "a man saved from bear attack", "attack" is a noun)
     named = any(t.capitalised or time_word(t) for t in got)  # "in late August", "in Science"
     reduced = reduced and bool(got) and (named or got[0].norm in en.DETERMINERS)
+    if reduced and toks[k].norm == "by" and _work_before(toks, k):
+        # "an investigation by the Chronicle has found", "figures published by the trust
+        # showed": who made the finding speaks through it.
+        return _untimed(got)
     if reduced and en.PARTICIPLE_OPENERS.match(toks[k - 1].norm):
         if toks[k - 2].norm in en.RELATIVES:  # "a study that appeared in a journal found"
             return _before_relative(toks, k - 2)
@@ -97,6 +105,22 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
         rel = next((m for m in range(k, max(0, k - 10), -1) if toks[m].norm in en.RELATIVES), 0)
         return _before_relative(toks, rel) if rel else _with_attachment(toks, j)
     return got
+
+
+def _work_before(toks: list[Tok], k: int) -> bool:
+    """Whether "by" at k follows a finding or a document ("a study by", "data released by")."""
+    m = k - 1
+    if m >= 1 and toks[m].raw.islower() and en.PARTICIPLE_OPENERS.match(toks[m].norm):
+        m -= 1  # "figures published by"
+    return m >= 0 and not toks[m].ends_clause and toks[m].norm in en.DOCUMENTS
+
+
+def _untimed(got: list[Tok]) -> list[Tok]:
+    """A phrase without the time words closing it ("the trust last year" -> "the trust")."""
+    time = en.TIME_UNITS | en.TIME_OPENERS
+    while len(got) > 1 and (time_word(got[-1]) or got[-1].norm in time):
+        got = got[:-1]
+    return got if names_source(got) else []
 
 
 def _with_attachment(toks: list[Tok], j: int) -> list[Tok]:

@@ -72,8 +72,9 @@ NEGATORS = frozenset(
     hasn't hasn’t haven't haven’t hadn't hadn’t isn't isn’t wasn't wasn’t weren't weren’t
     can't can’t couldn't couldn’t""".split()
 )
-# Verbs that state nothing when negated: "X did not respond to messages".
-SILENT_WHEN_NEGATED = frozenset("respond reply comment return answer".split())
+# Verbs that state nothing when negated: "X did not respond to messages", "the video does
+# not show ...".
+SILENT_WHEN_NEGATED = frozenset("respond reply comment return answer show explain specify".split())
 # Days and months: "X on Tuesday said", "a panel in 2001 found" (years are read as digits).
 TIME_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -126,7 +127,8 @@ SOURCE_NOUNS = frozenset(
     defendants petitioners organisers organizers citizens clinic hospital school university
     college charity club league museum airline operator provider manufacturer retailer insurer
     developer landlord contractor foundation mill plant factory refinery messages alliance
-    network""".split()
+    network nurse doctor teacher worker employee engineer trust prosecution defence defense
+    investigator post posts tweet tweets""".split()
 )
 # Pronoun agreement ("he" is a person, "it" a body, "they" a group): a person's roles, the words
 # of an institution, and plural nouns for people that do not end in -s.
@@ -171,8 +173,13 @@ PUBLICATIONS = frozenset(
 DOCUMENTS = frozenset(
     """report reports study studies poll polls survey surveys document documents data analysis
     filing memo letter audit review estimates figures statistics findings census messages
-    emails""".split()
+    emails investigation investigations inquiry research spreadsheets records post posts tweet
+    tweets""".split()
 )
+# A time phrase between a subject and its verb ("officials last week said", "the trust last
+# year showed"): its opener, then its unit.
+TIME_OPENERS = frozenset("last this next earlier later".split())
+TIME_UNITS = frozenset("year years month months week weeks weekend night morning evening".split())
 # Prepositions: a noun phrase right after one is its object, not the subject of a verb.
 PREPOSITIONS = frozenset(
     "to with of for from at by about as in on into than like under over against via".split()

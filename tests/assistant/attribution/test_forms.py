@@ -147,6 +147,24 @@ EN = [
         "A source close to the minister",
         "statement",
     ),
+    # Who made a finding or a document speaks through it; time phrases are no part of a name.
+    (
+        "The trust hid 412 patients, an investigation by the Valley Herald has found.",
+        "the Valley Herald",
+        "report",
+    ),
+    ("Figures published by the board last year showed a fall.", "the board", "statement"),
+    ("Data released by the ministry on Monday showed a rise.", "the ministry", "statement"),
+    ("The ministry on Monday said the rise was small.", "The ministry", "statement"),
+    ("Officials last week said the rise was small.", "Officials", "statement"),
+    ('"We were told to hide it," a senior nurse told the paper.', "a senior nurse", "statement"),
+    ("The post said the bear had been seen by shoppers.", "The post", "report"),
+    ("No, this video does not show a bear inside the station.", "article", "context"),
+    (
+        "The trust, which denies any wrongdoing, said the list was legitimate.",
+        "The trust",
+        "denial",
+    ),
 ]
 AR = [
     ("قال وزير الخارجية إن المحادثات ستستأنف.", "وزير الخارجية", "statement"),
