@@ -184,6 +184,7 @@ YES_NO = {
         "denied": "{who} denies it:",
         "alleged": "{who} alleges it:",
         "open": "The article does not settle this; the closest it comes:",
+        "hedged": "The article reports this only as a claim, without confirming it:",
     },
     "ar": {
         "yes": "نعم، بحسب {who}:",
@@ -192,6 +193,7 @@ YES_NO = {
         "denied": "ينفي ذلك {who}:",
         "alleged": "يزعم ذلك {who}:",
         "open": "لا يحسم المقال ذلك؛ أقرب ما يرد فيه:",
+        "hedged": "يورد المقال ذلك ادعاءً فقط دون أن يؤكده:",
     },
 }
 # A yes/no question whose cited passages carry a claim and its denial: who claims it, and how.

@@ -67,6 +67,9 @@ class AnswerSettings(BaseModel):
     yes_no_coverage: float = Field(0.6, ge=0, le=1, description="A yes/no question gets "
         "'Yes/No — according to X' only when the top passage covers this share of its weighted "
         "words; else the answer says it is not settled.")
+    refutation_coverage: float = Field(0.4, ge=0, le=1, description="A yes/no question whose "
+        "top passage only reports a claim also cites a passage calling it false or saying no "
+        "to it ('No, this photo does not show ...') that covers this share of its words.")
     negation_reach: int = Field(4, ge=1, description="A yes/no answer is 'No' when a "
         "negation stands at most this many words before one of the question's words in the "
         "top passage ('had not paid' for 'Did X pay'), not for a negation elsewhere in it.")

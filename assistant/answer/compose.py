@@ -149,6 +149,35 @@ def with_rival_figure(
     return chosen
 
 
+def _hedged(c: Chunk) -> bool:
+    """Whether a passage only reports a claim ("claims to show", "reportedly", "يُزعم")."""
+    return language(c.lang).hedged(normalize(c.text))
+
+
+def _says_false(q: Question, c: Chunk, reach: int) -> bool:
+    """Whether a passage calls a story false or says no to the question's own words."""
+    return language(c.lang).debunked(normalize(c.text)) or _says_no(q, c.text, reach)
+
+
+def with_refutation(
+    chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings, q: Question
+) -> list[Scored]:
+    """For a yes/no question whose best passage only reports a claim ("a photo claims to
+    show ..."), the best passage of that article that calls it false or says no to the
+    question's words ("No, this photo does not show ...", "There is no evidence that ..."):
+    a story the article debunks is not answered with the story alone."""
+    if q.answer_type != "yes_no" or len(chosen) != 1 or not _hedged(chosen[0].hit.chunk):
+        return chosen
+    top = chosen[0].hit.chunk
+    against = [
+        s for s in ranked
+        if s.hit.chunk.doc_id == top.doc_id and s.hit.chunk.chunk_id != top.chunk_id
+        and s.coverage is not None and s.coverage >= cfg.refutation_coverage
+        and _says_false(q, s.hit.chunk, cfg.negation_reach)
+    ]  # fmt: skip
+    return [*chosen, max(against, key=lambda s: s.answer_prob)] if against else chosen
+
+
 def _cross_line(q: Question, c: Chunk, marks: str) -> str:
     """A statement about a passage the reader cannot read: framed in the question's language,
     carrying the figures, dates or names of the asked kind lifted from it, and a verbatim
@@ -244,6 +273,16 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
         return forms["open"]
     text, _ = shown_in(top.hit.chunk, q.lang)
     lang = language(q.lang)
+    if top.hit.chunk.readable_in(q.lang) and _hedged(top.hit.chunk):
+        # A claim the article only reports is no "yes": "no" when a passage cited beside it
+        # calls it false, else the article leaves it a claim.
+        against = [
+            s.hit.chunk for s in cited[1:] if _says_false(q, s.hit.chunk, cfg.negation_reach)
+        ]
+        if not against:
+            return forms["hedged"]
+        who = _who(against[0], q.lang, inline=True)
+        return lang.agree(forms["no"].format(who=who), who)
     said_no = _says_no(q, text, cfg.negation_reach)
     if top.hit.chunk.role == "accusation" and q.asked_role != "accusation" and not said_no:
         # A charge is no "yes" to whether it happened ("Did X take bribes?"): who alleges it is
@@ -263,6 +302,8 @@ def compose(
     cited = with_other_side(chosen, ranked or chosen, cfg, q)
     if cited is chosen:
         cited = with_rival_figure(chosen, ranked or chosen, cfg, q)
+    if cited is chosen:
+        cited = with_refutation(chosen, ranked or chosen, cfg, q)
     citations, statements = [], []
     for n, s in enumerate(cited, start=1):
         c = s.hit.chunk

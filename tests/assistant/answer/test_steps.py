@@ -107,3 +107,27 @@ def test_a_passage_opening_with_a_quote_keeps_its_own_marks(text: str, question:
     assert ranked[0].hit.chunk is chunks[1]
     line = compose(q, select(ranked, CFG)).answer
     assert quote in line and '""' not in line and "««" not in line
+
+
+HOAX = """No, this video does not show a bear inside Elm Street station
+
+A video shared 20,000 times this week claims to show a bear walking inside Elm Street station.
+The clip was first posted on Sunday by an account called Metro Watch.
+"""
+
+
+@pytest.mark.parametrize(
+    ("article", "lead"),
+    [
+        (HOAX, "No — according to the article:"),
+        # The same report without the refutation: a claim, not a yes.
+        (HOAX.split("\n", 2)[2], "The article reports this only as a claim, without confirming it:"),
+    ],
+)  # fmt: skip
+def test_a_story_the_article_only_reports_is_no_yes(article: str, lead: str) -> None:
+    chunks = chunks_of(article)
+    q = parse_question("Did a bear walk inside Elm Street station?")
+    ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
+    ans = compose(q, select(ranked, CFG), ranked, CFG)
+    assert ans.answer.splitlines()[0] == lead
+    assert "claims to show a bear" in ans.citations[0].quote
