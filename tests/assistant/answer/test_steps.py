@@ -121,7 +121,8 @@ The clip was first posted on Sunday by an account called Metro Watch.
     [
         (HOAX, "No — according to the article:"),
         # The same report without the refutation: a claim, not a yes.
-        (HOAX.split("\n", 2)[2], "The article reports this only as a claim, without confirming it:"),
+        (HOAX.split("\n", 2)[2],
+         "The article reports this only as a claim, without confirming it:"),
     ],
 )  # fmt: skip
 def test_a_story_the_article_only_reports_is_no_yes(article: str, lead: str) -> None:
