@@ -38,7 +38,7 @@ def _verb_form(norm: str) -> tuple[str, str] | None:
     if base in ar.PRESENT:
         return kind, "f" if base.startswith("ت") else "m"
     stems = {s for stems in ar.VERBS.values() for s in stems}
-    if base.endswith("ت") and base not in stems:
+    if base in ar.FEMININE_PAST or (base.endswith("ت") and base not in stems):
         return kind, "f"
     if base.startswith("ت") and base[1:] in stems:
         return kind, "f"
@@ -70,7 +70,7 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             if ")" in t.after:
                 got.append(t)  # "هيئة المياه (WSA)": the short name the article gives it
             break
-        if t.quoted and not quoted_name:
+        if t.quoted and not quoted_name and not (got and _short_quote(toks, k)):
             break
         if _stops(toks, k, not got) and not _body_goes_on(got, t.norm):
             break
@@ -83,6 +83,7 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             break  # "رسائل داخلية اطلعت عليها X": a verb of a relative clause ends the name
         spoken_of = ar.strip_conj(t.norm) in ar.SPOKEN_OF
         closed = _closed(got, t.norm) or (charge and _second_definite(got, t.norm))
+        closed = closed or (bool(got) and _disagrees(got[-1].norm, t.norm))
         if got and ((spoken_of and got[-1].norm.startswith(_DEFINITE)) or closed):
             break  # "نفت شركة مياه الوادي التقرير": the object, not more of the name
         if charge and got and t.norm.startswith("ب") and len(t.norm) > 3:
@@ -96,6 +97,19 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
         if t.ends_clause or (quoted_name and any(q in t.after for q in _QUOTES)):
             break
     return got
+
+
+def _short_quote(toks: list[Tok], k: int) -> bool:
+    """Whether toks[k] is a quoted name of one to three words right after a word of the
+    phrase ("منصة "تحقق"", "صحيفة «الرصد الجديد»"): part of the name, not a quotation."""
+    if not any(q in toks[k].before for q in _QUOTES):
+        return False  # only from the quotation's first word
+    for m in range(k, min(len(toks), k + 3)):
+        if any(q in toks[m].after for q in _QUOTES):
+            return True
+        if toks[m].ends_clause:
+            return False
+    return False
 
 
 def _charged(toks: list[Tok], k: int) -> bool:
@@ -121,6 +135,14 @@ def _closed(got: list[Tok], norm: str) -> bool:
     if len(got) < 2 or ar.strip_conj(got[0].norm).startswith("ال"):
         return False
     return got[-1].norm.startswith(_DEFINITE) and _definite_noun(norm)
+
+
+def _disagrees(last: str, norm: str) -> bool:
+    """Whether a definite masculine plural cannot qualify the definite singular before it
+    ("دعت المنصة المستخدمين": an adjective agrees in number, so it is the object)."""
+    plural = ("ين", "ون")
+    definite = last.startswith("ال") and norm.startswith("ال")
+    return definite and norm.endswith(plural) and not last.endswith((*plural, "ات"))
 
 
 def _definite_noun(norm: str) -> bool:
@@ -210,6 +232,15 @@ def _subject_before(toks: list[Tok], i: int) -> list[Tok]:
     return []
 
 
+def _kana_subject(toks: list[Tok], i: int) -> list[Tok]:
+    """ "وكانت X قد أعادت نشر الصور ...، وكتبت أن": a verb later in a sentence opened by كان
+    and its subject goes on with that subject, not with the last speaker."""
+    if i < 2 or toks[0].norm not in _KANA or toks[0].ends_clause:
+        return []
+    np = subject_after(toks, 1)
+    return np if np and toks.index(np[-1]) < i - 1 else []
+
+
 def _opens_clause(toks: list[Tok], i: int) -> bool:
     """A pro-drop verb starts its clause: first word, after و/ف or after a comma."""
     t = toks[i]
@@ -224,6 +255,7 @@ def _opens_clause(toks: list[Tok], i: int) -> bool:
 def find(toks: list[Tok], text: str) -> list[Cue]:
     """Every Arabic cue outside quotations, in order."""
     out: list[Cue] = []
+    passive = False
     for i, t in enumerate(toks):
         if t.quoted or ar.IMPERSONAL.match(t.norm):
             continue  # "يذكر أن ...": the article's own aside, not a cue
@@ -238,6 +270,8 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
             if found:
                 out.append(found)
                 continue
+        if t.norm in ar.PARTICIPLES and passive:
+            continue
         if t.norm in ar.PARTICIPLES:
             out.append(Cue(ar.PARTICIPLES[t.norm], (t.start, t.end), anaphor=True))
             continue
@@ -249,7 +283,10 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         charge = kind == ar.ACCUSE or base.startswith(ar.OBJECT_BI)
         np = [] if t.ends_clause else subject_after(toks, i + 1, charge)
         if np and kind == ar.ACCUSE and _charged(toks, toks.index(np[-1]) + 1):
-            continue  # "واتُّهم الوزير بإخفاء ...": no one accused between; he is the accused
+            # "واتُّهم الوزير بإخفاء ...": no one accused between; he is the accused. Whoever
+            # a participle after it continues ("..., مشيرا إلى") is not known either.
+            passive = True
+            continue
         has_object = bool(np) and not _agrees(person, np)
         if has_object:
             np = []
@@ -257,11 +294,19 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
             continue
         if not np and not has_object:
             np = _subject_before(toks, i)
+        if not np and not has_object and not out:
+            np = _kana_subject(toks, i)
         if np:
             out.append(Cue(kind, cue, span(np), plural=person == "p"))
         elif _opens_clause(toks, i) and base not in ar.PRESENT:
             out.append(Cue(kind, cue, anaphor=True, plural=person == "p", close=has_object))
-    return out
+    # "دعت X ...، بحسب ما نقلت وكالة Y": the sentence is Y's report of what X did or said;
+    # "وكتبت X نقلا عن Y" stays X's, who quotes Y.
+    return sorted(out, key=lambda c: c.kind != ACCORDING or _quoting(text, c))
+
+
+def _quoting(text: str, c: Cue) -> bool:
+    return ar.strip_conj(ar.normalize_arabic(text[c.cue[0] : c.cue[1]])).startswith("نقلا")
 
 
 def _has_complement(toks: list[Tok], i: int, np: list[Tok]) -> bool:

@@ -69,6 +69,8 @@ class Resolver:
         if not words:
             return None
         if has_arabic(name):
+            if len(words) > 3 or not all(w.startswith("ال") for w in words[1:]):
+                return None  # "المحكمة القاضية رنا الشامي" names someone, not "the court"
             first = arabic.strip_conj(words[0])
             head = first[2:] if first.startswith("ال") else None
             return head if head in arabic.GENERIC_HEADS or head in arabic.PUBLICATIONS else None
@@ -116,9 +118,11 @@ class Resolver:
                 return " ".join([*words[:i], inner])
         return name
 
-    def see(self, toks: list[Tok]) -> None:
-        """Record a unit as read, for later resolution."""
-        self._seen.append(toks)
+    def see(self, toks: list[Tok], headline: bool = False) -> None:
+        """Record a unit as read, for later resolution. A headline's words are no source of
+        names: its phrases run into its verbs ("محكمة الجنايات تستمع إلى ...")."""
+        if not headline:
+            self._seen.append(toks)
         self._inside.update(t.norm for t in toks[1:] if t.capitalised)
 
     def named_inside(self, norm: str) -> bool:

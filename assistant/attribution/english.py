@@ -13,7 +13,13 @@ import re
 from assistant.attribution.agree import Agreement
 from assistant.attribution.cues import ACCORDING, Cue, span
 from assistant.attribution.english_clause import main_subject, subordinate_subject
-from assistant.attribution.english_np import anaphor, names_source, np_after, subject_before
+from assistant.attribution.english_np import (
+    anaphor,
+    by_maker,
+    names_source,
+    np_after,
+    subject_before,
+)
 from assistant.attribution.english_verbs import is_adverb, negated, passive, verb_at
 from assistant.attribution.tokens import Tok
 from index.language import english as en
@@ -30,7 +36,7 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         if t.quoted:
             continue
         if t.norm == "according" and i + 1 < len(toks) and toks[i + 1].norm == "to":
-            np = np_after(toks, i + 2)
+            np = by_maker(toks, np_after(toks, i + 2))
             if np and names_source(np):
                 out.append(Cue(ACCORDING, (t.start, toks[i + 1].end), span(np)))
             continue

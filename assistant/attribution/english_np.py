@@ -115,6 +115,17 @@ def _work_before(toks: list[Tok], k: int) -> bool:
     return m >= 0 and not toks[m].ends_clause and toks[m].norm in en.DOCUMENTS
 
 
+def by_maker(toks: list[Tok], np: list[Tok]) -> list[Tok]:
+    """ "according to a report by X": X, who made the document, rather than "a report"."""
+    if not np or np[-1].ends_clause:
+        return np
+    k = toks.index(np[-1]) + 1
+    if k + 1 < len(toks) and toks[k].norm == "by" and np[-1].norm in en.DOCUMENTS:
+        maker = _untimed(np_after(toks, k + 1))
+        return maker or np
+    return np
+
+
 def _untimed(got: list[Tok]) -> list[Tok]:
     """A phrase without the time words closing it ("the trust last year" -> "the trust")."""
     time = en.TIME_UNITS | en.TIME_OPENERS

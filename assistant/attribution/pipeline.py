@@ -125,7 +125,7 @@ class _Walk:
             att = Attribution(att.speaker, att.role, self.res.mentions(u.toks), att.cue, att.source)
             out.append(att)
             self._note_subject(i, u)
-            self.res.see(u.toks)
+            self.res.see(u.toks, u.headline)
         return out
 
     def _note_subject(self, i: int, u: _Unit) -> None:

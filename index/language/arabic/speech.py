@@ -28,13 +28,17 @@ VERBS: dict[str, tuple[str, ...]] = {
     SPEECH: (
         "قال", "اكد", "شدد", "اوضح", "اضاف", "اشار", "اعتبر", "صرح", "اعلن", "لفت", "تابع",
         "دعا", "دعت", "طالب", "حذر", "اعرب", "نوه", "تساءل", "راي", "رات", "توقع", "اعترف",
-        "كرر", "اقر", "تحدث", "وصف", "وعد",
+        "كرر", "اقر", "تحدث", "وصف", "وعد", "ادلي", "ادل",
     ),
 }  # fmt: skip
-# Verbs whose object comes with ب ("اعترفت الشركة بتسريح", "طالب X بالإفراج"): a ب-word after
+# Verbs whose object comes with ب ("اعترفت الشركة بتسريح", "أدلى X بشهادته"): a ب-word after
 # their subject starts the object, not more of the subject.
-OBJECT_BI = ("اتهم", "اعترف", "اقر", "طالب", "نوه", "ندد", "رحب", "اشاد", "تعهد", "هدد", "وعد")
+OBJECT_BI = (
+    "اتهم", "اعترف", "اقر", "طالب", "نوه", "ندد", "رحب", "اشاد", "تعهد", "هدد", "وعد", "ادل",
+)  # fmt: skip
 PAST_ENDINGS = ("", "ت", "وا", "ا", "تا")
+# Feminine past forms listed as stems of their own (دعا -> دعت, رأى -> رأت).
+FEMININE_PAST = frozenset({"دعت", "رات"})
 PRESENT_PREFIX = ("ي", "ت")
 # Present tenses whose stem differs from the past one ("قال" -> "يقول").
 PRESENT: dict[str, str] = {
@@ -81,13 +85,14 @@ SUBJECT_STOP = _n(
     "مرارا ايضا كذلك حاليا مجددا نحو اثر اكثر اقل فيه فيها به بها له لها عليه عليها منه "
     # the usual objects of a denial or claim: "نفى X وجود/صحة/تورط ..."
     "وجود صحه تورط مسؤوليه علمه علمها قيام التعليق الرد ضروره اهميه ارتكاب تلقي حصول دفع تقديم "
-    "اجراء "
+    "اجراء وقوع حدوث امام قد "
     # a call's or a claim's addressees: "دعت X جميع الأطراف"
     "جميع كافه"
 )
 # Words of time that may sit between a verb and its subject's end ("قال X اليوم الأربعاء").
 TIME_WORDS = _n(
-    "اليوم امس صباح مساء ظهر الليله فجر يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد"
+    "اليوم امس صباح مساء ظهر الليله فجر يوم الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد "
+    "انذاك حينها حينذاك"
 )
 SUBJECT_STOP = SUBJECT_STOP | TIME_WORDS
 # Heads of phrases that name a source: people by office, bodies, outlets, documents, groups.

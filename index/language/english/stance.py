@@ -37,7 +37,7 @@ DOUBT = re.compile(
 # the other side of whatever report or charge the article carries.
 _REPORT_NOUNS = (
     r"reports?|allegations?|accusations?|claims?|charges?|story|stories|rumou?rs?|article|"
-    r"figures|numbers"
+    r"figures?|numbers?"
 )
 DENIED_REPORT = re.compile(
     rf"\b(the|these|those|this|such|that)\s+(\w+\s+)?(?P<noun>{_REPORT_NOUNS}|news|statements?)\b|"
@@ -49,7 +49,8 @@ DENIED_REPORT = re.compile(
 _SPOKEN_OF = rf"(the|these|those|this|such|that|its|their|his|her)\s+(\w+\s+)?({_REPORT_NOUNS})\b"
 _FALSE = (
     r"(\w+ly\W+)?(untrue|false|baseless|groundless|unfounded|fabricat(ed|ions?)|fake|made up|"
-    r"lies|a lie|nonsense|not true|inaccurate|misleading|without (any )?(basis|foundation))\b"
+    r"lies|a lie|nonsense|not true|inaccurate|misleading|exaggerated|overstated|"
+    r"without (any )?(basis|foundation))\b"
 )
 REPORT_FALSE = re.compile(
     rf"\b{_SPOKEN_OF}(\W+\w+){{0,4}}?\W+(was|were|is|are|been|be)\W+{_FALSE}|"
