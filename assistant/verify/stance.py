@@ -144,19 +144,22 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     # that it will not happen again") is no denial by the claim's own speaker of what they say.
     verbatim = cov >= cfg.strict_coverage and order >= cfg.min_order
     explicit = cues.doubts or cues.debunks
+    # Words the claim puts in someone's mouth are stated only by that someone.
+    other_voice = bool(claim.speaker) and not same_speaker
     if denies(c, cues):
         if claim.role == "denial" or claim.negated:
             # A denial states a denying claim only when it carries it: a denial sharing a few
             # words (judged at the bar of a voice) says nothing of another negated claim.
-            return said(
-                *(("supports", "stated") if cov >= cfg.supports else ("neutral", "related"))
-            )
+            stated = cov >= cfg.supports and not other_voice
+            return said(*(("supports", "stated") if stated else ("neutral", "related")))
         if claim.role == "admission" or (claim.speaker and same_speaker):
             if verbatim and not explicit:
                 return said("neutral", "related")  # X's own words state it, negation aside
             return said("refutes", "polarity")
         return said("refutes", "denial")
     if claim.negated and cov >= cfg.supports:
+        if other_voice:
+            return said("neutral", "related")
         return said(
             "supports" if cues.negated else "refutes", "stated" if cues.negated else "polarity"
         )

@@ -66,6 +66,14 @@ def test_verdicts_from_the_steps(claim: str, expected: str) -> None:
     assert label == expected, judged
 
 
+def test_a_negated_claim_in_someone_s_mouth_is_stated_only_by_them() -> None:
+    # The council says it will not close the library; Mira Holt never says so.
+    label, judged = verdict("Mira Holt said the council will not close the Eastgate library.")
+    assert label != "supported" and all(s != "supports" for s, _ in judged), judged
+    _, judged = verdict("The council said it will not close the Eastgate library.")
+    assert ("supports", "stated") in judged
+
+
 def test_a_figure_of_another_kind_is_not_a_rival() -> None:
     # 1962 is a year, the claim's 14 is a count: only counts are compared with counts.
     label, judged = verdict("The Eastgate library opened in 1962.")
