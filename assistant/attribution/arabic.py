@@ -64,7 +64,10 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
     object comes with ب) it ends at the ب-word, and "اتهم X Y بـZ" before the accused Y."""
     got: list[Tok] = []
     quoted_name = i > 0 and any(q in toks[i - 1].after for q in _QUOTES)
+    skip_to = i
     for k in range(i, min(len(toks), i + _MAX_NP)):
+        if k < skip_to:
+            continue
         t = toks[k]
         if got and "(" in t.before:
             if ")" in t.after:
@@ -72,6 +75,12 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             break
         if t.quoted and not quoted_name and not (got and _short_quote(toks, k)):
             break
+        if t.quoted and not quoted_name:
+            # a short quoted name ("صحيفة "الرصد الجديد""): all of it, then the phrase goes on
+            close = next(m for m in range(k, len(toks)) if any(q in toks[m].after for q in _QUOTES))
+            got.extend(toks[k : close + 1])
+            skip_to = close + 1
+            continue
         if _stops(toks, k, not got) and not _body_goes_on(got, t.norm):
             break
         # "قال سكان زيادة ...": the indefinite noun after them is the object; a plural nisba

@@ -38,5 +38,19 @@ def span(toks: list[Tok]) -> tuple[int, int]:
 
 
 def phrase(text: str, where: tuple[int, int]) -> str:
-    """The words of a span as written, without surrounding quotes and punctuation."""
-    return text[where[0] : where[1]].strip(" \"'«»“”‘’,،:;.()#")
+    """The words of a span as written, without surrounding quotes and punctuation; a quoted
+    name ending it keeps its closing mark (صحيفة "الرصد الجديد")."""
+    got = text[where[0] : where[1]].strip(" \"'«»“”‘’,،:;.()#")
+    after = text[where[1] : where[1] + 1]
+    for opening, closing in _PAIRS:
+        unclosed = (
+            got.count(opening) % 2
+            if opening == closing
+            else got.count(opening) > got.count(closing)
+        )
+        if unclosed and after == closing:
+            return got + closing
+    return got
+
+
+_PAIRS = (('"', '"'), ("«", "»"), ("“", "”"))
