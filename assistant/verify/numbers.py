@@ -160,7 +160,13 @@ def _number_at(words: list[str], i: int) -> tuple[float | None, int]:
 def figure_word(word: str) -> bool:
     """Whether a (normalised) word only belongs to a figure: a scale or a currency ("million",
     "دولار"), which says nothing of what the figure counts."""
-    return word in _SCALES or word in _CURRENCY or word in _AR_DUALS
+    return word in _SCALES or word in _CURRENCY or word in _AR_DUALS or word in _PERCENT_WORDS
+
+
+# The words of "per cent" / "في المئة": a unit, not what the figure measures.
+_PERCENT_WORDS = frozenset(
+    {"per", "cent", "percent", "pct", "المئه", "المايه", "بالمئه", "بالمايه"}
+)
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:

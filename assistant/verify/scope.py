@@ -96,6 +96,12 @@ class Scope:
                     return True
         return False
 
+    def measure_coverage(self, chunk_id: str) -> float:
+        """Weighted share of the claim's words but its figures' ("per cent", "million") that
+        a passage carries: what a figure in it measures, compared with what the claim's does."""
+        kept = {t: w for t, w in self.weights.items() if not figure_word(t)}
+        return self.view.coverage(kept, [chunk_id])
+
     def heard_coverage(self, chunk_id: str) -> float:
         """Weighted share of the claim's words the article uses that this passage carries."""
         heard = {t: w for t, w in self.weights.items() if self._heard(t)}

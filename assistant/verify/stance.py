@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.attribution import speaks
-from assistant.models import Chunk, Stance
+from assistant.models import ARTICLE_SPEAKER, Chunk, Stance
 from assistant.verify.claim import Claim
 from assistant.verify.cues import Cues, denies, negates, passage_cues, time_conflict
 from assistant.verify.matching import name_share
@@ -132,7 +132,7 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     def said(stance: Stance, reason: str, found: Quantity | None = None) -> Judged:
         return Judged(hit, cov, stance, reason, found, cues, order, matched)
 
-    if rival is not None and cov >= cfg.rival_share:
+    if rival is not None and scope.measure_coverage(c.chunk_id) >= cfg.rival_share:
         return said("refutes", "quantity", rival)
     if cov >= cfg.supports and time_conflict(claim.times, cues.times):
         return said("refutes", "time")
@@ -229,8 +229,9 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
         closer = h.chunk.chunk_id in closest
         voiced = _voiced(h.chunk, claim.lang)
         bar = cfg.rival_share if rival else (cfg.voiced if voiced or closer else cfg.relevant)
+        cov_bar = scope.measure_coverage(h.chunk.chunk_id) if rival else cov
         if h.chunk.headline or (
-            not first_own and (cov < bar if comparable else h.dense < min_dense)
+            not first_own and (cov_bar < bar if comparable else h.dense < min_dense)
         ):
             continue
         # Admitted at a voice's low bar, a passage must share what the claim says happened, not
@@ -246,4 +247,24 @@ def judge_all(scopes: dict[str, Scope], hits: list[Hit], min_dense: float) -> li
                 out.append(j)
             elif out[seen].stance == "neutral":
                 out[seen] = j
-    return out
+    return _without_other_measures(out)
+
+
+def _without_other_measures(judged: list[Judged]) -> list[Judged]:
+    """Where a passage gives a figure for what the claim measures (its own figure or a rival),
+    the article's own sentences giving another figure of that kind while carrying less of the
+    claim measure something else ("shares fell 6 per cent" beside "net profit fell 38 per
+    cent"): no rival. Another voice's figure stays one (a company's 450 jobs against a
+    report's 1,200)."""
+    own = [
+        j.coverage for j in judged
+        if (j.stance == "supports" and j.matched) or j.reason == "quantity"
+    ]  # fmt: skip
+    if not own:
+        return judged
+    return [
+        Judged(j.hit, j.coverage, "neutral", "related", j.found, j.cues, j.order, j.matched)
+        if j.reason == "quantity" and j.hit.chunk.speaker == ARTICLE_SPEAKER
+        and j.coverage < max(own) else j
+        for j in judged
+    ]  # fmt: skip

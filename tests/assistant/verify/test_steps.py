@@ -74,6 +74,31 @@ def test_a_negated_claim_in_someone_s_mouth_is_stated_only_by_them() -> None:
     assert ("supports", "stated") in judged
 
 
+RESULTS = """Harbour Freight profit falls
+
+Harbour Freight reported on Monday that its net profit fell 38 per cent to $14 million.
+Revenue rose 3 per cent.
+Shares in Harbour Freight fell 6 per cent in early trading.
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected", "rivals"),
+    [
+        ("Harbour Freight's net profit fell 38 per cent.", "supported", set()),
+        ("Harbour Freight's net profit fell 83 per cent.", "contradicted", {38.0}),
+    ],
+)
+def test_figures_of_other_measures_are_no_rivals(
+    claim: str, expected: str, rivals: set[float]
+) -> None:
+    # The shares' 6 per cent and the revenue's 3 are other measures than the net profit's.
+    chunks = chunks_of(RESULTS)
+    a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+    assert decide(a.claim, a.judged, a.features, CFG).label == expected
+    assert {j.found.value for j in a.judged if j.reason == "quantity" and j.found} == rivals
+
+
 def test_a_figure_of_another_kind_is_not_a_rival() -> None:
     # 1962 is a year, the claim's 14 is a count: only counts are compared with counts.
     label, judged = verdict("The Eastgate library opened in 1962.")
