@@ -92,7 +92,7 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             break  # "رسائل داخلية اطلعت عليها X": a verb of a relative clause ends the name
         spoken_of = ar.strip_conj(t.norm) in ar.SPOKEN_OF
         closed = _closed(got, t.norm) or (charge and _second_definite(got, t.norm))
-        closed = closed or (bool(got) and _disagrees(got[-1].norm, t.norm))
+        closed = closed or (bool(got) and _disagrees(got[-1].norm, t.norm)) or _new_body(got, t)
         if got and ((spoken_of and got[-1].norm.startswith(_DEFINITE)) or closed):
             break  # "نفت شركة مياه الوادي التقرير": the object, not more of the name
         if charge and got and t.norm.startswith("ب") and len(t.norm) > 3:
@@ -144,6 +144,15 @@ def _closed(got: list[Tok], norm: str) -> bool:
     if len(got) < 2 or ar.strip_conj(got[0].norm).startswith("ال"):
         return False
     return got[-1].norm.startswith(_DEFINITE) and _definite_noun(norm)
+
+
+def _new_body(got: list[Tok], t: Tok) -> bool:
+    """Whether an indefinite office or body word ("جمعية", "شركة") after a complete construct
+    phrase ("وزارة المياه") starts another phrase, the object: "اتهمت وزارة المياه جمعية
+    حماة النهر بـ". A name in apposition ("وزير الخارجية سامي") is no such word."""
+    if len(got) < 2 or ar.strip_conj(got[0].norm).startswith("ال"):
+        return False
+    return got[-1].norm.startswith(_DEFINITE) and t.norm in ar.SOURCE_HEADS
 
 
 def _disagrees(last: str, norm: str) -> bool:
@@ -299,7 +308,7 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         has_object = bool(np) and not _agrees(person, np)
         if has_object:
             np = []
-        if base in ar.NEEDS_COMPLEMENT and not _has_complement(toks, i, np):
+        if _needs_complement(base) and not _has_complement(toks, i, np):
             continue
         if not np and not has_object:
             np = _subject_before(toks, i)
@@ -316,6 +325,13 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
 
 def _quoting(text: str, c: Cue) -> bool:
     return ar.strip_conj(ar.normalize_arabic(text[c.cue[0] : c.cue[1]])).startswith("نقلا")
+
+
+def _needs_complement(base: str) -> bool:
+    """A verb of `ar.NEEDS_COMPLEMENT` in any person ("أظهرت" as "أظهر")."""
+    return any(base == stem + e for stem in ar.NEEDS_COMPLEMENT for e in ar.PAST_ENDINGS) or any(
+        base == p + stem for stem in ar.NEEDS_COMPLEMENT for p in ar.PRESENT_PREFIX
+    )
 
 
 def _has_complement(toks: list[Tok], i: int, np: list[Tok]) -> bool:

@@ -64,7 +64,9 @@ def with_report_denials(scopes: dict[str, Scope], judged: list[Judged]) -> list[
         noun = language(c.lang).denied_noun(normalize(c.text))
         named = [o for o in voices if noun and _uses(o, noun)]
         if named:
-            opened = named[-1]
+            # ... the nearest stating the claim, when several use it ("the report" the paper
+            # published, and "the report" its sources say was shelved)
+            opened = next((o for o in reversed(named) if o.chunk_id in stated), named[-1])
         elif opened is not None and opened.chunk_id not in stated and _denier_is_agent(scope, c):
             # The claim's own subject rejecting "the allegations" answers the report of what
             # it is said to have done, not an earlier report of something else (a toll).

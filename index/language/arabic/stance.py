@@ -51,7 +51,8 @@ TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
 # A denial whose object is the report itself ("نفت هذه الأنباء", "رفض الاتهامات"): the other side
 # of whatever report or charge the article carries (normalised forms).
 _REPORT_NOUNS = "|".join(
-    normalize_arabic(w) for w in "أنباء تقرير تقارير اتهامات مزاعم ادعاءات خبر أخبار رواية".split()
+    normalize_arabic(w)
+    for w in "أنباء تقرير تقارير اتهامات مزاعم ادعاءات خبر أخبار رواية تحقيق".split()
 )
 DENIED_REPORT = re.compile(
     # "البيان" only with its article: "في بيان" is how a voice speaks, not what it denies.

@@ -37,7 +37,7 @@ DOUBT = re.compile(
 # the other side of whatever report or charge the article carries.
 _REPORT_NOUNS = (
     r"reports?|allegations?|accusations?|claims?|charges?|story|stories|rumou?rs?|article|"
-    r"figures?|numbers?"
+    r"figures?|numbers?|investigation"
 )
 DENIED_REPORT = re.compile(
     rf"\b(the|these|those|this|such|that)\s+(\w+\s+)?(?P<noun>{_REPORT_NOUNS}|news|statements?)\b|"

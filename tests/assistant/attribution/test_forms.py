@@ -236,6 +236,9 @@ AR = [
         "report",
     ),
     ("ودعت المنصة المستخدمين إلى التحقق من الأخبار.", "المنصة", "statement"),
+    # An office or body word after a complete construct phrase starts the accused's name.
+    ("اتهمت وزارة المياه جمعية حماة النهر بالتستر على المشكلة.", "وزارة المياه", "accusation"),
+    ("أظهرت الفحوص تلوثا في أربع آبار.", "article", "context"),  # no "أن": nothing said
     # A verb later in a sentence opened by كان and its subject goes on with that subject.
     (
         "وكانت الناشطة ليلى حداد قد أعادت نشر الصور على صفحتها، وكتبت أن السلطات تخفي الحقيقة.",

@@ -99,6 +99,24 @@ def test_figures_of_other_measures_are_no_rivals(
     assert {j.found.value for j in a.judged if j.reason == "quantity" and j.found} == rivals
 
 
+INQUIRY = """الوزارة تنفي إخفاء تلوث الآبار
+
+كشفت صحيفة الرصد في تحقيق نشرته الأحد أن وزارة المياه أخفت نتائج فحوص أظهرت تلوث أربع آبار.
+وأضافت الصحيفة أن مسؤولين في الوزارة أمروا بحفظ التقرير.
+في المقابل، نفت وزارة المياه ما ورد في التحقيق، ووصفت التقرير بأنه عار عن الصحة.
+"""
+
+
+def test_a_denial_of_the_investigation_answers_the_report_that_states_the_claim() -> None:
+    # "التقرير" is also the shelved lab report: the denial answers the investigation that
+    # states the claim, which both words name.
+    chunks = chunks_of(INQUIRY)
+    a = assess("أخفت وزارة المياه نتائج فحوص أظهرت تلوث أربع آبار.", "ar", hits_of(chunks),
+               lexical(chunks), 0.75, CFG)  # fmt: skip
+    assert decide(a.claim, a.judged, a.features, CFG).label == "disputed"
+    assert ("refutes", "denial") in {(j.stance, j.reason) for j in a.judged}
+
+
 def test_a_figure_of_another_kind_is_not_a_rival() -> None:
     # 1962 is a year, the claim's 14 is a count: only counts are compared with counts.
     label, judged = verdict("The Eastgate library opened in 1962.")
