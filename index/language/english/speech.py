@@ -168,7 +168,8 @@ GENERIC_HEADS = frozenset(
 # A source of one of these kinds reports (role "report") rather than states.
 PUBLICATIONS = frozenset(
     """newspaper paper daily outlet magazine agency broadcaster network channel website site
-    newsletter tabloid journal gazette times post herald tribune news wire""".split()
+    newsletter tabloid journal gazette times post herald tribune news wire chronicle courier
+    telegraph ledger examiner inquirer dispatch sentinel bulletin""".split()
 )
 DOCUMENTS = frozenset(
     """report reports study studies poll polls survey surveys document documents data analysis

@@ -165,6 +165,7 @@ EN = [
         "report",
     ),
     ("The union said the figures were exaggerated.", "The union", "denial"),
+    ("The firm hid the data, the Valley Chronicle said.", "the Valley Chronicle", "report"),
     ("No, this video does not show a bear inside the station.", "article", "context"),
     (
         "The trust, which denies any wrongdoing, said the list was legitimate.",
