@@ -34,8 +34,8 @@ def should_abstain(
     """True when the retrieved passages do not answer the question."""
     if not ranked:
         return True
-    if q.asked_speaker and speaks(q.asked_speaker, scope) is False:
-        return True
+    if q.asked_speaker and speaks(q.asked_speaker, scope, beside=True) is False:
+        return True  # (a role the article sets beside a speaker's name is that speaker)
     if model is not None:
         X, comparable = feature_matrix(ranked)
         if comparable.all() and X[:, _ROOTS].max() < cfg.min_root_coverage:

@@ -9,17 +9,37 @@ from index.models import ARTICLE_SPEAKER, Chunk
 from index.normalize import tokens
 
 
-def speaks(name: str, chunks: Iterable[Chunk]) -> bool | None:
-    """Whether `name` is (part of) a speaker's name; None when no name is in its script."""
+# How far around a speaker's name in its passage a role set beside it may sit ("The health
+# minister, Priya Lennox, told MPs"): the name's own apposition.
+_APPOSITION = 5
+
+
+def speaks(name: str, chunks: Iterable[Chunk], beside: bool = False) -> bool | None:
+    """Whether `name` is (part of) a speaker's name; with `beside`, or the role set beside
+    that name where the passage names them ("the health minister" for "The health minister,
+    Priya Lennox, told MPs"). None when no name is in its script."""
     wanted = set(tokens(name))
     script = detect_language(name)
-    names = [
-        n
+    spoken = [
+        (n, c)
         for c in chunks
         if c.speaker != ARTICLE_SPEAKER
         for n in (c.speaker, c.translation_speaker)
         if n and detect_language(n) == script
     ]
-    if not wanted or not names:
+    if not wanted or not spoken:
         return None
-    return any(wanted <= set(tokens(n)) for n in names)
+    return any(
+        wanted <= set(tokens(n)) or (beside and _beside(wanted, n, c.text)) for n, c in spoken
+    )
+
+
+def _beside(wanted: set[str], speaker: str, text: str) -> bool:
+    """Whether the words sit right around the speaker's name in the passage."""
+    own, words = tokens(speaker), tokens(text)
+    if not own:
+        return False
+    at = [i for i, w in enumerate(words) if w == own[-1]]
+    return any(
+        wanted <= set(words[max(0, i - len(own) - _APPOSITION) : i + _APPOSITION]) for i in at
+    )

@@ -132,3 +132,17 @@ def test_a_story_the_article_only_reports_is_no_yes(article: str, lead: str) -> 
     ans = compose(q, select(ranked, CFG), ranked, CFG)
     assert ans.answer.splitlines()[0] == lead
     assert "claims to show a bear" in ans.citations[0].quote
+
+
+def test_a_role_set_beside_a_speaker_s_name_is_that_speaker() -> None:
+    chunks = chunks_of(
+        "Harbour plan approved\n\nThe council approved the harbour plan on Monday.\n"
+        "The health minister, Dana Ruiz, told MPs that the harbour plan was sound.\n"
+    )
+    for question, abstains in (
+        ("What did the health minister say about the harbour plan?", False),
+        ("What did the finance minister say about the harbour plan?", True),
+    ):
+        q = parse_question(question)
+        ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
+        assert should_abstain(q, ranked, chunks, CFG, 0.75) is abstains, question
