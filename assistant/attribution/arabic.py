@@ -308,7 +308,7 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         has_object = bool(np) and not _agrees(person, np)
         if has_object:
             np = []
-        if _needs_complement(base) and not _has_complement(toks, i, np):
+        if base in ar.NEEDS_COMPLEMENT and not _has_complement(toks, i, np):
             continue
         if not np and not has_object:
             np = _subject_before(toks, i)
@@ -325,13 +325,6 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
 
 def _quoting(text: str, c: Cue) -> bool:
     return ar.strip_conj(ar.normalize_arabic(text[c.cue[0] : c.cue[1]])).startswith("نقلا")
-
-
-def _needs_complement(base: str) -> bool:
-    """A verb of `ar.NEEDS_COMPLEMENT` in any person ("أظهرت" as "أظهر")."""
-    return any(base == stem + e for stem in ar.NEEDS_COMPLEMENT for e in ar.PAST_ENDINGS) or any(
-        base == p + stem for stem in ar.NEEDS_COMPLEMENT for p in ar.PRESENT_PREFIX
-    )
 
 
 def _has_complement(toks: list[Tok], i: int, np: list[Tok]) -> bool:

@@ -8,7 +8,6 @@ from index.language import detect_language
 from index.models import ARTICLE_SPEAKER, Chunk
 from index.normalize import tokens
 
-
 # How far around a speaker's name in its passage a role set beside it may sit ("The health
 # minister, Priya Lennox, told MPs"): the name's own apposition.
 _APPOSITION = 5

@@ -75,7 +75,7 @@ NOUNS: dict[str, str] = {"اتهام": ACCUSE, "اتهامات": ACCUSE, "نفي
 LIGHT_VERB = re.compile(r"^[وف]?(وجه|وجهت|وجهها|وجهه|وجهوا|كال|كالت)$")
 # Verbs whose speech reading needs a complement clause (أعلن "announced that" vs "declared war").
 NEEDS_COMPLEMENT = frozenset(
-    {"اعلن", "تابع", "راي", "رات", "كتب", "نشر", "اظهر", "توقع", "تحدث", "نقل", "وصف"}
+    {"اعلن", "تابع", "راي", "رات", "كتب", "نشر", "اظهر", "اظهرت", "توقع", "تحدث", "نقل", "وصف"}
 )
 COMPLEMENT = re.compile(r"^(ان|انه|انها|انهم|بان|بانه|بانها|ان|الي|عن|:)$")
 # Words that cannot be (part of) a subject: they end the noun phrase after a verb.
