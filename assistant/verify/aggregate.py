@@ -86,7 +86,7 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
         j for j in judged
         if j.stance == "refutes" and j.reason not in ("debunk", "doubt")
         and (j.coverage >= cfg.supports or j.reason == "substitution"
-             or (j.reason in ("denial", "polarity")
+             or (j.reason in ("denial", "polarity", "refuted")
                  and (j.coverage >= cfg.relevant or (_own(claim, j) and not own_states)))
              or (j.reason == "quantity" and (strong or _denial(j)
                                             or (j.found is not None and j.found.unit))))

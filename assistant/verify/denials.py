@@ -52,11 +52,18 @@ def with_report_denials(scopes: dict[str, Scope], judged: list[Judged]) -> list[
     seen = {j.hit.chunk.chunk_id: k for k, j in enumerate(judged)}
     for c in chunks:
         prev = out[seen[c.chunk_id]] if c.chunk_id in seen else None
-        if c.role != "denial" or (prev and prev.reason != "denial" and prev.stance != "neutral"):
+        # The article's own "The claim is false." answers the story like a party's denial.
+        called_false = c.role != "denial" and language(c.lang).calls_report_false(normalize(c.text))
+        if (c.role != "denial" and not called_false) or (
+            prev and prev.reason not in ("denial", "debunk", "refuted") and prev.stance != "neutral"
+        ):
             continue  # ... or judged by a checkable slot of its own (another figure)
-        if not language(c.lang).denies_report(normalize(c.text)):
+        if not called_false and not language(c.lang).denies_report(normalize(c.text)):
             continue
-        voices = [o for o in chunks if o.role in _VOICES and not o.headline and o.index < c.index]
+        # ... the article's own verdict may answer the story it tells itself ("A photo claims to
+        # show ...").
+        told = ("context", *_VOICES) if called_false else _VOICES
+        voices = [o for o in chunks if o.role in told and not o.headline and o.index < c.index]
         before = [o for o in voices if o.role in CHARGE_ROLES]
         opened = before[0] if before else None
         # What it names ("the statement", "البيان") is the nearest voice that uses that word
@@ -72,12 +79,25 @@ def with_report_denials(scopes: dict[str, Scope], judged: list[Judged]) -> list[
             # it is said to have done, not an earlier report of something else (a toll).
             opened = next((o for o in before if o.chunk_id in stated), None)
         j = stated.get(opened.chunk_id) if opened else None
+        if j is None:
+            # No report or charge before it states the claim: the story the article tells as
+            # a claim ("منشور يزعم أن ...", "a post claims ...") is what "this news" is.
+            told_as_claim = [
+                k for k in stated.values()
+                if k.hit.chunk.index < c.index and carries(k, scope.cfg.supports)
+            ]  # fmt: skip
+            j = min(told_as_claim, key=lambda k: k.hit.chunk.index) if told_as_claim else None
         if j is None or (claim.speaker and speaks(claim.speaker, [j.hit.chunk])):
             continue
+        if called_false and j.stance == "supports":
+            continue  # what it calls false is what the passage hedges ("claims to show ..."),
+            # and the claim is what it states outright
+        reason = "refuted" if called_false else "denial"  # (a voice calling it false, or the
+        # article itself: "The claim is false.")
         if prev is not None:  # judged already by its own words: it weighs as the report
             cov = max(prev.coverage, j.coverage)
-            out[seen[c.chunk_id]] = replace(prev, coverage=cov, stance="refutes", reason="denial")
+            out[seen[c.chunk_id]] = replace(prev, coverage=cov, stance="refutes", reason=reason)
             continue
         cues = passage_cues(c, claim.lang)
-        out.append(Judged(Hit(c, 0.0, 0.0, 0.0), j.coverage, "refutes", "denial", cues=cues))
+        out.append(Judged(Hit(c, 0.0, 0.0, 0.0), j.coverage, "refutes", reason, cues=cues))
     return out

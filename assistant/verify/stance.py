@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from assistant.attribution import speaks
 from assistant.models import ARTICLE_SPEAKER, Chunk, Stance
 from assistant.verify.claim import Claim
-from assistant.verify.cues import Cues, denies, negates, passage_cues, time_conflict
+from assistant.verify.cues import (
+    Cues,
+    denies,
+    hedge_bears,
+    negates,
+    passage_cues,
+    time_conflict,
+)
 from assistant.verify.matching import name_share
 from assistant.verify.numbers import Quantity, same_quantity
 from assistant.verify.scope import Scope
@@ -29,7 +36,9 @@ class Judged:
     hit: Hit
     coverage: float
     stance: Stance
-    reason: str  # quantity | substitution | denial | polarity | debunk | time | stated | related...
+    reason: (
+        str  # quantity | substitution | denial | refuted | polarity | debunk | time | stated ...
+    )
     found: Quantity | None = None
     cues: Cues | None = None
     order: float = 1.0
@@ -147,7 +156,7 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     # Words the claim puts in someone's mouth are stated only by that someone.
     other_voice = bool(claim.speaker) and not same_speaker
     if denies(c, cues):
-        if claim.role == "denial" or claim.negated:
+        if claim.role == "denial" or claim.negated or claim.debunks:  # ("X is a hoax")
             # A denial states a denying claim only when it carries it: a denial sharing a few
             # words (judged at the bar of a voice) says nothing of another negated claim.
             stated = cov >= cfg.supports and not other_voice
@@ -188,7 +197,8 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
             # ("the union struck" is no passage stating "the firm struck").
             return said("neutral", "roles")
         # The claim's own speaker's "claimed"/"زعم" is how they say it, not a hedge on it.
-        if cues.hedged and not claim.hedged and not (claim.speaker and same_speaker):
+        hedge = cues.hedged and (c.lang != claim.lang or hedge_bears(c.text, c.lang, claim.content))
+        if hedge and not claim.hedged and not (claim.speaker and same_speaker):
             return said("neutral", "hedged")
         return said("supports", "stated")
     return said("neutral", "related")

@@ -103,6 +103,11 @@ class Language:
         """Whether a normalised text reports without vouching ("reportedly", "يزعم")."""
         return bool(self.lexicon.hedged(text))
 
+    def hedge_at(self, text: str) -> int | None:
+        """The word index of a normalised text's first hedge ("claims to show"), or None."""
+        at: int | None = self.lexicon.hedge_at(text)
+        return at
+
     def debunked(self, text: str) -> bool:
         """Whether a normalised text calls a story false ("hoax", "لا صحة")."""
         return bool(self.lexicon.debunked(text))

@@ -95,6 +95,7 @@ CUES = [
     ("ربما تأجلت الانتخابات إلى الخريف.", "ar", True, False, False),
     ("لا صحة لما نشرته المواقع عن إغلاق المعبر.", "ar", False, True, False),
     ("الصورة مفبركة بحسب خبراء.", "ar", False, True, False),
+    ("قال خبراء إن الصورة مفبركة.", "ar", False, True, False),  # a cue word before the stop
     ("ونفت الوزارة عقد أي اجتماع.", "ar", False, False, True),
     ("وشكك مسؤولون في صحة الرواية.", "ar", False, False, True),
     ("لم يتسن التحقق من هذه المعلومات.", "ar", True, False, True),

@@ -98,6 +98,13 @@ MEASURES: dict[str, str] = {
 
 def cue_in(words: list[str], cues: frozenset[str]) -> bool:
     """Whether normalised words hold a cue; multi-word cues are written with "_" between words."""
+    return cue_at(words, cues) is not None
+
+
+def cue_at(words: list[str], cues: frozenset[str]) -> int | None:
+    """The index of the first word opening a cue, or None (punctuation around words aside:
+    "مفبركة." at a sentence's end)."""
+    words = [w.strip(_PUNCTUATION) for w in words]
     for i, w in enumerate(words):
         forms = [w, *(w[len(p) :] for p in _CLITICS if w.startswith(p) and len(w) > len(p) + 2)]
         for form in forms:
@@ -105,11 +112,12 @@ def cue_in(words: list[str], cues: frozenset[str]) -> bool:
             for nxt in ["", *words[i + 1 : i + 4]]:
                 phrase = f"{phrase}_{nxt}" if nxt else phrase
                 if phrase in cues:
-                    return True
-    return False
+                    return i
+    return None
 
 
 _CLITICS = ("وال", "فال", "بال", "و", "ف", "ب", "ل", "ال")
+_PUNCTUATION = ".,،؛;:!?؟\"'«»()[]"
 
 
 def speech_verbs(norm: str) -> list[str]:
@@ -121,6 +129,11 @@ def speech_verbs(norm: str) -> list[str]:
 def hedged(norm: str) -> bool:
     """Whether a normalised text reports without vouching ("يزعم", "قيل", "ربما")."""
     return cue_in(norm.split(), HEDGES)
+
+
+def hedge_at(norm: str) -> int | None:
+    """The index (in `norm.split()`) of the first hedging word, or None."""
+    return cue_at(norm.split(), HEDGES)
 
 
 def debunked(norm: str) -> bool:

@@ -125,6 +125,12 @@ def hedged(norm: str) -> bool:
     return HEDGE.search(norm) is not None
 
 
+def hedge_at(norm: str) -> int | None:
+    """The index (in `norm.split()`) of the first hedging word, or None."""
+    m = HEDGE.search(norm)
+    return None if m is None else len(norm[: m.start()].split())
+
+
 def debunked(norm: str) -> bool:
     """Whether a normalised text calls a story false ("hoax", "fake", "no evidence")."""
     return DEBUNK.search(norm) is not None

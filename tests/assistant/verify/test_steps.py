@@ -117,6 +117,53 @@ def test_a_denial_of_the_investigation_answers_the_report_that_states_the_claim(
     assert ("refutes", "denial") in {(j.stance, j.reason) for j in a.judged}
 
 
+HOAX = """Bear video is a hoax
+
+A video shared 20,000 times this week claims to show a bear walking inside Elm Street station.
+The claim is false.
+The clip was filmed at a zoo in 2019, the fact-checking site ClearCheck found.
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # "claims to show" hedges the bear, not how often the video was shared.
+        ("A video was shared 20,000 times this week.", "supported"),
+        # The article calls the story it tells false: contradicted, not "no side taken".
+        ("A bear walked inside Elm Street station.", "contradicted"),
+    ],
+)
+def test_a_story_the_article_calls_false(claim: str, expected: str) -> None:
+    chunks = chunks_of(HOAX)
+    a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+    assert decide(a.claim, a.judged, a.features, CFG).label == expected, a.judged
+
+
+RUMOUR = """منصة تنفي انهيار جسر النخيل
+
+انتشر منشور يزعم أن جسر النخيل في مدينة الساحل انهار جزئيا.
+غير أن منصة "تثبت" المتخصصة في تدقيق الأخبار أكدت أنه لا صحة لهذا الخبر.
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "allowed"),
+    [
+        # The platform denies "this news", the story the article tells only as a post's claim.
+        ("انهار جسر النخيل جزئيا.", {"disputed", "contradicted"}),
+        # A claim calling the story false agrees with the denial ("مفبركة." with its stop).
+        ("خبر انهيار جسر النخيل مفبرك.", {"supported", "not_enough_info"}),
+    ],
+)
+def test_a_denial_of_this_news_answers_the_story_told_as_a_claim(
+    claim: str, allowed: set[str]
+) -> None:
+    chunks = chunks_of(RUMOUR)
+    a = assess(claim, "ar", hits_of(chunks), lexical(chunks), 0.75, CFG)
+    assert decide(a.claim, a.judged, a.features, CFG).label in allowed, a.judged
+
+
 def test_a_figure_of_another_kind_is_not_a_rival() -> None:
     # 1962 is a year, the claim's 14 is a count: only counts are compared with counts.
     label, judged = verdict("The Eastgate library opened in 1962.")
