@@ -19,6 +19,7 @@ def speaks(name: str, chunks: Iterable[Chunk], beside: bool = False) -> bool | N
     Priya Lennox, told MPs"). None when no name is in its script."""
     wanted = set(tokens(name))
     script = detect_language(name)
+    chunks = list(chunks)
     spoken = [
         (n, c)
         for c in chunks
@@ -28,9 +29,14 @@ def speaks(name: str, chunks: Iterable[Chunk], beside: bool = False) -> bool | N
     ]
     if not wanted or not spoken:
         return None
-    return any(
-        wanted <= set(tokens(n)) or (beside and _beside(wanted, n, c.text)) for n, c in spoken
-    )
+    if any(wanted <= set(tokens(n)) or (beside and _beside(wanted, n, c.text)) for n, c in spoken):
+        return True
+    if not beside:
+        return False
+    # A speaker named by part of the name asked about ("الخوري" for "مازن الخوري"), where the
+    # article gives that whole name.
+    given = any(wanted <= set(tokens(c.text)) for c in chunks)
+    return given and any(set(tokens(n)) < wanted for n, _ in spoken)
 
 
 def _beside(wanted: set[str], speaker: str, text: str) -> bool:

@@ -8,6 +8,7 @@ from assistant.answer.abstain import should_abstain
 from assistant.answer.compose import compose
 from assistant.answer.question import parse_question
 from assistant.answer.rank import score_hits, select
+from assistant.attribution import speaks
 from assistant.config import AnswerSettings
 from tests.support.chunks import chunks_of, hits_of, lexical
 
@@ -132,6 +133,17 @@ def test_a_story_the_article_only_reports_is_no_yes(article: str, lead: str) -> 
     ans = compose(q, select(ranked, CFG), ranked, CFG)
     assert ans.answer.splitlines()[0] == lead
     assert "claims to show a bear" in ans.citations[0].quote
+
+
+def test_a_name_the_article_gives_whole_is_its_speaker_named_by_surname() -> None:
+    chunks = chunks_of(
+        "المحكمة تستمع إلى شاهد\n\nمثل المحاسب مازن الخوري أمام المحكمة أمس.\n"
+        "ونفى الخوري ذلك لاحقا.\n"
+    )
+    assert [c.speaker for c in chunks] == ["article", "article", "الخوري"]
+    assert speaks("مازن الخوري", chunks, beside=True)
+    assert not speaks("مازن الخوري", chunks)  # by name alone, the surname is not the name
+    assert not speaks("رامي الخوري", chunks, beside=True)  # a name the article never gives
 
 
 def test_a_role_set_beside_a_speaker_s_name_is_that_speaker() -> None:
