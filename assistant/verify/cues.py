@@ -83,3 +83,21 @@ def hedge_bears(text: str, lang: str, content: tuple[str, ...]) -> bool:
         return False
     wanted = set(content)
     return bool(wanted & set(tokens(" ".join(words[at:])))) or not wanted
+
+
+@lru_cache(maxsize=4)
+def _opposites(lang: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    pairs = language(lang).lexicon.OPPOSITES
+    return tuple((frozenset(tokens(a)), frozenset(tokens(b))) for a, b in pairs)
+
+
+def opposed(content: tuple[str, ...], have: set[str], lang: str) -> str | None:
+    """The claim word a passage says the opposite of ("rose" where it says "fell"): the
+    passage has a word of the opposite side and none of the claim's own side."""
+    claim = set(content)
+    for a, b in _opposites(lang):
+        for mine, other in ((a, b), (b, a)):
+            said = claim & mine
+            if said and not have & mine and have & other:
+                return min(said)
+    return None

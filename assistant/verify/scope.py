@@ -102,6 +102,11 @@ class Scope:
         kept = {t: w for t, w in self.weights.items() if not figure_word(t)}
         return self.view.coverage(kept, [chunk_id])
 
+    def coverage_but(self, chunk_id: str, word: str) -> float:
+        """Weighted share of the claim's words but one that a passage carries."""
+        kept = {t: w for t, w in self.weights.items() if t != word}
+        return self.view.coverage(kept, [chunk_id])
+
     def heard_coverage(self, chunk_id: str) -> float:
         """Weighted share of the claim's words the article uses that this passage carries."""
         heard = {t: w for t, w in self.weights.items() if self._heard(t)}

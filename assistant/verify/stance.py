@@ -19,6 +19,7 @@ from assistant.verify.cues import (
     denies,
     hedge_bears,
     negates,
+    opposed,
     passage_cues,
     time_conflict,
 )
@@ -145,6 +146,10 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
         return said("refutes", "quantity", rival)
     if cov >= cfg.supports and time_conflict(claim.times, cues.times):
         return said("refutes", "time")
+    # The rest of the claim, with the opposite of one of its words ("rose" for "fell").
+    flipped = opposed(claim.content, scope.view.sets.get(c.chunk_id, set()), claim.lang)
+    if flipped and scope.coverage_but(c.chunk_id, flipped) >= cfg.strict_coverage:
+        return said("refutes", "polarity")
     # The claim's speaker, named as the passage's or within it, however their name is spelled.
     same_speaker = claim.speaker is not None and (
         speaks(claim.speaker, [c]) is not False or name_share(claim.speaker, c) >= cfg.speaker_share
@@ -268,7 +273,7 @@ def _without_other_measures(judged: list[Judged]) -> list[Judged]:
     report's 1,200)."""
     own = [
         j.coverage for j in judged
-        if (j.stance == "supports" and j.matched) or j.reason == "quantity"
+        if (j.matched and j.reason in ("stated", "polarity")) or j.reason == "quantity"
     ]  # fmt: skip
     if not own:
         return judged

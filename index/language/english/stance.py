@@ -7,6 +7,18 @@ import re
 from index.language.english.speech import REPORT, SPEECH, verb_kind
 
 # ---- verification: hedges, debunks, relative time, measures (issue 13) ----------------------
+# Words whose opposite in a passage that otherwise states a claim says the opposite of it
+# ("revenue rose" / "revenue fell", "granted bail" / "refused bail"): pairs of word lists.
+OPPOSITES = (
+    ("rise rose risen rising rises increase increased grew grow growth gain gained higher",
+     "fall fell fallen falling falls decrease decreased drop dropped decline declined shrank "
+     "lower"),
+    ("grant granted allow allowed approve approved accept accepted",
+     "refuse refused reject rejected ban banned"),
+    ("win won wins", "lose lost loses"),
+    ("open opened opens reopened", "close closed closes shut"),
+    ("acquit acquitted", "convict convicted"),
+)  # fmt: skip
 # A report the writer does not vouch for: "reportedly", "purports to show", "is believed to".
 HEDGE = re.compile(
     r"\b(reportedly|alleged(ly)?|purported(ly)?|purports?|supposed(ly)?|apparent(ly)?|"

@@ -164,6 +164,25 @@ def test_a_denial_of_this_news_answers_the_story_told_as_a_claim(
     assert decide(a.claim, a.judged, a.features, CFG).label in allowed, a.judged
 
 
+@pytest.mark.parametrize(
+    ("article", "claim", "lang", "expected"),
+    [
+        ("Court rules on bail\n\nMagistrates granted Tom Hale bail on Thursday.\n",
+         "Tom Hale was refused bail on Thursday.", "en", "contradicted"),
+        ("Court rules on bail\n\nMagistrates granted Tom Hale bail on Thursday.\n",
+         "Magistrates granted Tom Hale bail on Thursday.", "en", "supported"),
+        ("أسعار الوقود\n\nانخفضت أسعار الوقود في المدينة خلال الشهر الماضي.\n",
+         "ارتفعت أسعار الوقود في المدينة خلال الشهر الماضي.", "ar", "contradicted"),
+    ],
+)  # fmt: skip
+def test_the_opposite_word_says_the_opposite(
+    article: str, claim: str, lang: str, expected: str
+) -> None:
+    chunks = chunks_of(article)
+    a = assess(claim, lang, hits_of(chunks), lexical(chunks), 0.75, CFG)
+    assert decide(a.claim, a.judged, a.features, CFG).label == expected, a.judged
+
+
 def test_a_figure_of_another_kind_is_not_a_rival() -> None:
     # 1962 is a year, the claim's 14 is a count: only counts are compared with counts.
     label, judged = verdict("The Eastgate library opened in 1962.")
