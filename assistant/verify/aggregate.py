@@ -89,7 +89,8 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
              or (j.reason in ("denial", "polarity", "refuted")
                  and (j.coverage >= cfg.relevant or (_own(claim, j) and not own_states)))
              or (j.reason == "quantity" and (strong or _denial(j)
-                                            or (j.found is not None and j.found.unit))))
+                                            or (j.found is not None
+                                                and bool(j.found.unit or j.found.scale)))))
     ]  # fmt: skip
     label = rule_label(kept)
     # Only denials are clear, yet a passage states most of the claim (a report the rules cannot

@@ -43,6 +43,7 @@ _CURRENCY = {
     "بالمايه": "%", "في المايه": "%",
 }  # fmt: skip
 _MEASURES = {**english.MEASURES, **arabic.MEASURES}
+_SCALES_OF_UNITS = {**english.UNIT_SCALES, **arabic.UNIT_SCALES}
 _BEFORE = ("magnitude", "date")  # measures whose word may come before the number
 _TOKEN = re.compile(r"[$€£%]|\d+(?:[.,٫]\d+)*|[^\W\d_]+", re.UNICODE)
 
@@ -60,10 +61,15 @@ class Quantity:
     @property
     def kind(self) -> str:
         """What the number measures: only quantities of one kind are compared (lengths, weights
-        and durations in one unit: "50 feet" is not compared with "3.7 metres")."""
+        and durations in units of known scale; in any other unit only with that unit)."""
         if self.measure in ("length", "weight", "duration"):
-            return f"{self.measure}:{self.noun}"
+            return self.measure if self.scale else f"{self.measure}:{self.noun}"
         return self.unit or self.measure or ("year" if self.year else "count")
+
+    @property
+    def scale(self) -> float | None:
+        """The size of its unit in the measure's base unit ("centimetres" 0.01 of a metre)."""
+        return _SCALES_OF_UNITS.get(self.noun) or _SCALES_OF_UNITS.get(_strip_prefix(self.noun))
 
 
 # "الاثنين" is Monday ("يوم الاثنين"), not "the two": a weekday is no figure to compare.
@@ -170,7 +176,16 @@ _PERCENT_WORDS = frozenset(
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
-    """Equal values (to 0.5%) and compatible units."""
+    """Equal values (to 0.5%; lengths, weights and durations in one scale) and compatible
+    units."""
     if a.unit and b.unit and a.unit != b.unit:
         return False
-    return abs(a.value - b.value) <= 0.005 * max(abs(a.value), abs(b.value), 1e-9)
+    x, y, tolerance = a.value, b.value, 0.005
+    if a.scale and b.scale and a.measure == b.measure:
+        x, y = x * a.scale, y * b.scale
+        # a figure converted from another unit is rounded: "50 feet (15 metres)"
+        tolerance = tolerance if a.scale == b.scale else _CONVERTED
+    return abs(x - y) <= tolerance * max(abs(x), abs(y), 1e-9)
+
+
+_CONVERTED = 0.05

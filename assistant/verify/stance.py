@@ -197,6 +197,8 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
     if scope.misnamed and scope.heard_coverage(c.chunk_id) >= cfg.supports:
         return said("neutral", "misnamed")  # said of a party of a like name, not the claim's
     if unheard < cfg.new_words and (cov >= cfg.supports or (matched and cov >= cfg.relevant)):
+        if claim.quantities and not matched and not cues.quantities:
+            return said("neutral", "related")  # the claim's point is a figure it does not give
         if order < cfg.min_order or not scope.names_agent(c):
             # Who did what: the words of the claim in another order, or said of another party
             # ("the union struck" is no passage stating "the firm struck").

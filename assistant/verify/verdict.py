@@ -37,7 +37,12 @@ def _found(j: Judged, lang: str) -> str:
     if unit in messages.CURRENCY[lang]:
         symbol = messages.CURRENCY[lang][unit]
         return messages.MONEY[lang].format(symbol=symbol, number=number)
+    if j.found.measure in _WITH_UNIT and j.found.noun and j.hit.chunk.lang == lang:
+        return f"{number} {j.found.noun}"  # "30 centimetres", "11.45 pm": in the passage's words
     return number
+
+
+_WITH_UNIT = ("length", "weight", "duration", "clock")
 
 
 def present(label: str, judged: list[Judged], share: float) -> list[Judged]:

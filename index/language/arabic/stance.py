@@ -104,6 +104,22 @@ MEASURES: dict[str, str] = {
     **dict.fromkeys(_n("يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر "
                        "ديسمبر كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين"), "date"),
 }  # fmt: skip
+# Units of one measure in one scale (metres, kilograms, seconds), as in English.
+UNIT_SCALES: dict[str, float] = {
+    **dict.fromkeys(_n("كم كيلومتر كيلومترا كيلومترات"), 1000.0),
+    **dict.fromkeys(_n("ميل اميال"), 1609.34),
+    **dict.fromkeys(_n("متر مترا امتار"), 1.0),
+    **dict.fromkeys(_n("قدم"), 0.3048),
+    **dict.fromkeys(_n("كغ كيلوغرام كيلوغراما"), 1.0),
+    **dict.fromkeys(_n("طن اطنان"), 1000.0),
+    **dict.fromkeys(_n("ثانيه ثوان"), 1.0),
+    **dict.fromkeys(_n("دقيقه دقايق"), 60.0),
+    **dict.fromkeys(_n("ساعه ساعات"), 3600.0),
+    **dict.fromkeys(_n("يوم يوما ايام"), 86400.0),
+    **dict.fromkeys(_n("اسبوع اسابيع"), 604800.0),
+    **dict.fromkeys(_n("شهر شهرا اشهر شهور"), 2629800.0),
+    **dict.fromkeys(_n("سنه سنوات سنين عام اعوام عاما"), 31557600.0),
+}  # fmt: skip
 
 
 def cue_in(words: list[str], cues: frozenset[str]) -> bool:

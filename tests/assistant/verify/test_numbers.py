@@ -51,9 +51,17 @@ def test_no_numbers_in_plain_words() -> None:
     assert quantities("a report") == []
 
 
-def test_lengths_weights_and_durations_compare_only_in_one_unit() -> None:
+def test_lengths_weights_and_durations_compare_in_one_scale() -> None:
     feet, metres, more_feet = (quantities(t)[0] for t in ("50 feet", "3.7 metres", "12 feet"))
-    assert feet.kind != metres.kind and feet.kind == more_feet.kind
+    assert feet.kind == metres.kind == more_feet.kind == "length"
+    assert not same_quantity(feet, metres) and not same_quantity(feet, more_feet)
+    # A converted figure is rounded; "about two metres" is no 30 centimetres.
+    assert same_quantity(feet, quantities("15 metres")[0])
+    two, thirty = quantities("about two metres")[0], quantities("30 centimetres")[0]
+    assert two.kind == thirty.kind and not same_quantity(two, thirty)
+    assert same_quantity(quantities("3 days")[0], quantities("72 hours")[0])
+    # A unit of unknown scale compares only with itself.
+    assert quantities("50 cubits")[0].kind == "count"
     assert quantities("300 people")[0].kind == quantities("200 workers")[0].kind == "count"
 
 

@@ -183,6 +183,29 @@ def test_the_opposite_word_says_the_opposite(
     assert decide(a.claim, a.judged, a.features, CFG).label == expected, a.judged
 
 
+MEASURED = """Fire and flood in Port Ash
+
+A spokesperson, Ana Ruiz, said the ground floor had flooded to about 30 centimetres.
+The fire started at about 11.45pm on Friday.
+His lawyer said his client was at home when the fire started.
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("The ground floor flooded to about two metres.", "contradicted"),
+        ("The ground floor flooded to about 30 centimetres.", "supported"),
+        # The lawyer's "when the fire started" gives no time: no voice stating 10pm.
+        ("The fire started at about 10pm.", "contradicted"),
+    ],
+)
+def test_lengths_and_times_of_day_are_figures_of_their_measure(claim: str, expected: str) -> None:
+    chunks = chunks_of(MEASURED)
+    a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+    assert decide(a.claim, a.judged, a.features, CFG).label == expected, a.judged
+
+
 def test_a_figure_of_another_kind_is_not_a_rival() -> None:
     # 1962 is a year, the claim's 14 is a count: only counts are compared with counts.
     label, judged = verdict("The Eastgate library opened in 1962.")
