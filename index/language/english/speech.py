@@ -226,7 +226,11 @@ PASSIVE_AUX = frozenset("was were is are been be being".split())
 # ("Firm accused of fraud", "Minister criticised over delays", "Mayor charged with bribery").
 CHARGED_WITH = frozenset("of over for with".split())
 NOUNS = {"accusations": ACCUSE, "allegations": ACCUSE, "accusation": ACCUSE, "denial": DENY}
-DECLINE_OBJECT = re.compile(r"^declin\w*\s+to\s+(comment|respond|answer|discuss)", re.I)
+DECLINE_OBJECT = re.compile(
+    r"^declin\w*\s+to\s+(comment|respond|answer|discuss|say|confirm|specify|elaborate|reveal|"
+    r"disclose|name|identify)",
+    re.I,
+)
 # Words before a verb-like word that make it a noun ("the report", "his claim", "with attacks").
 DETERMINERS = frozenset(
     "the a an this that its his her their of in to on for our my your with by".split()

@@ -22,6 +22,7 @@ OPPOSITES = (
 # A report the writer does not vouch for: "reportedly", "purports to show", "is believed to".
 HEDGE = re.compile(
     r"\b(reportedly|alleged(ly)?|purported(ly)?|purports?|supposed(ly)?|apparent(ly)?|"
+    r"accused of|charged with|suspected of|"
     r"rumou?rs?|rumou?red|unconfirmed|unverified|speculat\w*|believed|thought to|said to|"
     r"claim(s|ed)?|may|might|possibl[ey]|perhaps|appears? to|seems? to|suggests?|"
     r"if true|could not (be )?(independently )?(verif|confirm)\w*)\b",

@@ -13,6 +13,7 @@ EN = [
     ("Reuters reported that the talks had collapsed.", "Reuters", "report"),
     # Declining to comment gives Smith a word and denies nothing (a denial denies or rebuts).
     ("Smith declined to comment.", "Smith", "statement"),
+    ("Smith declined to say whether the sample existed.", "Smith", "statement"),
     ("In a statement, the ministry denied the allegations.", "the ministry", "denial"),
     ("City hall denied the report.", "City hall", "denial"),  # a building for who works in it
     ('"This is false," a spokesperson told reporters.', "a spokesperson", "statement"),

@@ -206,6 +206,18 @@ def test_lengths_and_times_of_day_are_figures_of_their_measure(claim: str, expec
     assert decide(a.claim, a.judged, a.features, CFG).label == expected, a.judged
 
 
+def test_a_charge_the_article_reports_is_no_fact_it_states() -> None:
+    chunks = chunks_of(
+        "Drug maker under fire\n\nVale Pharma was accused of delaying the recall to protect "
+        "sales.\nVale Pharma denied delaying the recall to protect its sales.\n"
+    )
+    a = assess("Vale Pharma delayed the recall to protect sales.", "en", hits_of(chunks),
+               lexical(chunks), 0.75, CFG)  # fmt: skip
+    assert decide(a.claim, a.judged, a.features, CFG).label == "disputed", a.judged
+    # "was accused of" is the article telling a charge, not stating the act.
+    assert all(j.stance != "supports" for j in a.judged)
+
+
 def test_a_figure_of_another_kind_is_not_a_rival() -> None:
     # 1962 is a year, the claim's 14 is a count: only counts are compared with counts.
     label, judged = verdict("The Eastgate library opened in 1962.")
