@@ -113,6 +113,10 @@ def with_other_side(
         fact = q is not None and q.answer_type in _FACTOIDS and not q.asked_role
         if q is not None and (want == "claim" or fact):
             fits = fits and bears_on(q, s.hit.chunk)
+        if want == "claim" and role == "statement":
+            # A party's statement is the side a denial answers only when it says what the
+            # question asks (a study of trust in a commission is no claim of fraud).
+            fits = fits and s.coverage is not None and s.coverage >= cfg.yes_no_coverage
         if fits and _close_enough(s, n, floor, cfg):
             return [*chosen, s]
     return chosen

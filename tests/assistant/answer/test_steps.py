@@ -158,3 +158,16 @@ def test_a_role_set_beside_a_speaker_s_name_is_that_speaker() -> None:
         q = parse_question(question)
         ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
         assert should_abstain(q, ranked, chunks, CFG, 0.75) is abstains, question
+
+
+def test_a_statement_on_something_else_is_no_side_a_denial_answers() -> None:
+    chunks = chunks_of(
+        "Vote row deepens\n\nThe election commission rejected claims by the opposition that the "
+        "vote was rigged.\nA study by the Lakes Institute found that trust in the election "
+        "commission had fallen to 34 per cent.\n"
+    )
+    q = parse_question("Does the election commission accept the fraud claims?")
+    ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
+    ans = compose(q, select(ranked, CFG), ranked, CFG)
+    assert [c.role for c in ans.citations] == ["denial"], ans.answer
+    assert "says so" not in ans.answer
