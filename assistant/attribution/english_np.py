@@ -260,7 +260,8 @@ def _names(np: list[Tok], sentence_start: bool) -> bool:
     if any(_figure(t) for t in words):
         return False  # "60 percent of residents", "12 towns": a figure ("a 2014 study" names)
     head = words[-1]
-    if _year(head) or en.NUMBER_WORD.match(head.norm):
+    named_number = head.capitalised and len(words) > 1 and words[-2].capitalised  # "Channel Nine"
+    if _year(head) or (en.NUMBER_WORD.match(head.norm) and not named_number):
         return False  # "a 2014 [study]", "Twenty [states]": not the head
     if head.norm in en.SOURCE_NOUNS or head.norm.rstrip("s") in en.SOURCE_NOUNS:
         return True

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from assistant.attribution import speaks
 from assistant.config import VerifySettings
-from assistant.models import ARTICLE_SPEAKER
+from assistant.models import ARTICLE_SPEAKER, CHARGE_ROLES
 from assistant.verify.claim import Claim
 from assistant.verify.cues import denies
 from assistant.verify.model import shipped
 from assistant.verify.stance import Judged, carries
 from index.language import language, normalize
+from index.normalize import tokens
 
 # Which stances of the article each verdict is right for (the dev sets' mapping).
 ACCEPTS = {
@@ -99,7 +100,16 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
         (j.stance == "supports" and j.coverage >= cfg.supports) or carries(j, cfg.supports)
         for j in judged
     )
-    if label == "contradicted" and asserted and all(j.reason == "denial" for j in kept):
+    # ... or the claim's own subject denies it, where a report or charge carries part of it
+    # ("Korvath has denied using banned substances" beside a broadcaster's report of her
+    # sample): the accused's word against the report, not the article's verdict.
+    alleged = any(
+        j.hit.chunk.role in CHARGE_ROLES and j.stance != "refutes" and j.coverage >= cfg.rival_share
+        for j in judged
+    )
+    subject_denies = all(set(tokens(j.hit.chunk.speaker)) <= set(claim.content) for j in kept)
+    only_denials = label == "contradicted" and all(j.reason == "denial" for j in kept)
+    if only_denials and (asserted or (alleged and subject_denies)):
         return "disputed"
     return label
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant import messages
-from assistant.models import ARTICLE_SPEAKER, Evidence, Lang, Stance, Verdict
+from assistant.models import ARTICLE_SPEAKER, CHARGE_ROLES, Evidence, Lang, Stance, Verdict
 from assistant.verify.aggregate import Decision
 from assistant.verify.stance import Judged, carries
 from index.language import language
@@ -66,6 +66,11 @@ def present(label: str, judged: list[Judged], share: float) -> list[Judged]:
         carriers = [j for j in out if j.stance == "neutral" and j.reason == "related"]
     elif label == "disputed":
         carriers = [j for j in out if carries(j, share)]
+        # ... or the report or charge the claim's subject denies, when no passage states it
+        carriers = carriers or [
+            replace(j, reason="alleged") for j in out
+            if j.stance == "neutral" and j.hit.chunk.role in CHARGE_ROLES
+        ]  # fmt: skip
     else:
         carriers = []
     best = max(carriers, key=lambda j: j.coverage, default=None)
@@ -74,7 +79,8 @@ def present(label: str, judged: list[Judged], share: float) -> list[Judged]:
     if best is not None and not any(j.stance == wanted for j in out):
         reason = "differs" if label == "contradicted" else best.reason
         reason = "stated" if reason == "related" else reason
-        out[out.index(best)] = replace(best, stance=wanted, reason=reason)
+        at = next(k for k, j in enumerate(out) if j.hit is best.hit)
+        out[at] = replace(best, stance=wanted, reason=reason)
     return out
 
 
@@ -85,9 +91,9 @@ def build(
     """The Verdict: evidence ranked by stance, explanation with [n] markers."""
     label = decision.label
     judged = present(label, judged, share)
-    order = {"refutes": 0, "supports": 0, "neutral": 1}
-    # Equally strong passages in the article's order: a denial that weighs as the report it
-    # denies comes after it.
+    # The side asserting it, then the side against it (the report, then the denial), then
+    # the rest; equally strong passages in the article's order.
+    order = {"supports": 0, "refutes": 1, "neutral": 2}
     shown = sorted(judged, key=lambda j: (order[j.stance], -j.coverage, j.hit.chunk.index))
     shown = shown[:shown_max]
     evidence = [

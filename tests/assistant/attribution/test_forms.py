@@ -167,6 +167,7 @@ EN = [
     ),
     ("The union said the figures were exaggerated.", "The union", "denial"),
     ("The firm hid the data, the Valley Chronicle said.", "the Valley Chronicle", "report"),
+    ("The firm hid the data, Channel Nine reported.", "Channel Nine", "report"),
     ("No, this video does not show a bear inside the station.", "article", "context"),
     (
         "The trust, which denies any wrongdoing, said the list was legitimate.",

@@ -9,7 +9,7 @@ from assistant.config import VerifySettings
 from assistant.verify.aggregate import decide
 from assistant.verify.claim import analyse
 from assistant.verify.matching import folded, name_share
-from assistant.verify.pipeline import assess
+from assistant.verify.pipeline import assess, build
 from tests.support.chunks import chunks_of, hits_of, lexical
 
 ARTICLE = """Harbour council to close Eastgate library
@@ -216,6 +216,24 @@ def test_a_charge_the_article_reports_is_no_fact_it_states() -> None:
     assert decide(a.claim, a.judged, a.features, CFG).label == "disputed", a.judged
     # "was accused of" is the article telling a charge, not stating the act.
     assert all(j.stance != "supports" for j in a.judged)
+
+
+def test_the_subject_s_denial_of_a_reported_act_disputes_it() -> None:
+    # The report carries part of the claim in other words ("a sample showed EPO"); the
+    # subject's denial is her word against it, not the article's verdict.
+    chunks = chunks_of(
+        "Sprinter denies doping\n\nThe broadcaster Channel Nine reported that a sample taken "
+        "from Lund at a camp showed high levels of a hormone known as EPO.\nMia Lund has "
+        "denied using banned substances, calling the report false.\n"
+    )
+    a = assess("Mia Lund used EPO.", "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
+    d = decide(a.claim, a.judged, a.features, CFG)
+    assert d.label == "disputed", a.judged
+    v = build("Mia Lund used EPO.", "en", d, a.judged, CFG.evidence_shown, CFG.supports)
+    assert [(e.stance, e.role) for e in v.evidence[:2]] == [
+        ("supports", "report"),
+        ("refutes", "denial"),
+    ]
 
 
 def test_a_figure_of_another_kind_is_not_a_rival() -> None:
