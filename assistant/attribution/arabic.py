@@ -15,6 +15,7 @@ from index.language import arabic as ar
 _MAX_NP = 6
 _QUOTES = '"“”«»'
 _KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 _DEFINITE = ("ال", "لل")  # a definite word, alone or after لـ ("للورق")
 
 
@@ -229,13 +230,8 @@ def _unsuffixed(norm: str) -> str:
 
 
 def _subject_before(toks: list[Tok], i: int) -> list[Tok]:
-    """SVO after كان or a complementiser: "وكان X قال", "يذكر أن X الذي ... أكد"; or right
-    after an opener of a contrast: "لكن وزارة الدفاع شككت"."""
-    opener = next((k for k in range(max(0, i - 8), i) if toks[k].norm in ar.SVO_OPENERS), None)
-    if opener is not None:
-        np = subject_after(toks, opener + 1)
-        if np and toks.index(np[-1]) == i - 1:
-            return np
+    """SVO after كان or a complementiser: "وكان X قال", "يذكر أن X الذي ... أكد" (after an
+    opener of a contrast, `_after_opener`)."""
     for k in range(i - 1, max(-1, i - 12), -1):
         if toks[k].norm in _KANA or ar.COMPLEMENT.match(toks[k].norm):
             np = subject_after(toks, k + 1)
@@ -250,13 +246,49 @@ def _subject_before(toks: list[Tok], i: int) -> list[Tok]:
     return []
 
 
-def _kana_subject(toks: list[Tok], i: int) -> list[Tok]:
-    """ "وكانت X قد أعادت نشر الصور ...، وكتبت أن": a verb later in a sentence opened by كان
-    and its subject goes on with that subject, not with the last speaker."""
-    if i < 2 or toks[0].norm not in _KANA or toks[0].ends_clause:
+def _opening_subject(toks: list[Tok], i: int) -> list[Tok]:
+    """ "وكانت X قد أعادت نشر الصور ...، وكتبت أن", "تبنت جماعة "X" الهجوم ...، وزعمت أن": a
+    verb later in a sentence opened by كان or another verb and its named subject (a body or
+    office by its head word) goes on with that subject, not with the last speaker."""
+    # ... after a short opening phrase set off by a comma ("في المقابل، تبنت ...")
+    lead = next((k + 1 for k in range(min(3, i)) if toks[k].ends_clause), 0)
+    if i < lead + 2 or toks[lead].ends_clause:
         return []
-    np = subject_after(toks, 1)
-    return np if np and toks.index(np[-1]) < i - 1 else []
+    first = toks[lead].norm
+    np = subject_after(toks, lead + 1)
+    if not np or toks.index(np[-1]) >= i - 1:
+        return []
+    if first in _KANA:
+        return np
+    head = ar.strip_conj(np[0].norm)
+    head = head[2:] if head.startswith("ال") else head
+    opens_verb = not first.startswith(("ال", "وال")) and first not in ar.SUBJECT_STOP
+    return np if opens_verb and head in ar.SOURCE_HEADS else []
+
+
+def _after_opener(toks: list[Tok], i: int) -> list[Tok]:
+    """The subject between an opener of a contrast ("غير أن", "لكن") and the verb at i, an
+    apposition set off by commas allowed ("المتحدث باسم الجيش، العقيد فارس الهاشمي، نفى")."""
+    opener = next((k for k in range(max(0, i - 12), i) if toks[k].norm in ar.SVO_OPENERS), None)
+    if opener is None or toks[opener].ends_clause:
+        return []
+    start = opener + 1
+    if start < i and ar.COMPLEMENT.match(toks[start].norm):
+        start += 1  # "غير أن", "إلا أن"
+    np = subject_after(toks, start)
+    if not np:
+        return []
+    end = toks.index(np[-1])
+    if end == i - 1:
+        return np
+    rest = toks[end + 1 : i]
+    # an apposition: the phrase ends at a comma, the name runs to the comma before the verb
+    if toks[end].ends_clause and rest and rest[-1].ends_clause and len(rest) <= 5:
+        return [*np, *rest]
+    # a relative clause: "الصفحة التي نشرت الخبر رفضت"
+    if rest and rest[0].norm in _RELATIVES and len(rest) <= 6:
+        return np
+    return []
 
 
 def _opens_clause(toks: list[Tok], i: int) -> bool:
@@ -294,11 +326,17 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
             out.append(Cue(ar.PARTICIPLES[t.norm], (t.start, t.end), anaphor=True))
             continue
         form = _verb_form(t.norm)
-        if form is None:
-            continue
+        if form is None or (i and toks[i - 1].norm in _RELATIVES):
+            continue  # ... or "الصفحة التي نشرت الخبر": a relative clause's verb
         kind, person = form
         cue = (toks[i - 1].start if i and toks[i - 1].norm in ("و", "ف") else t.start, t.end)
         charge = kind == ar.ACCUSE or base.startswith(ar.OBJECT_BI)
+        # "غير أن وزير العمل، حسان البيطار، رفض أرقام التقرير": the subject before the verb,
+        # and what follows the verb its object.
+        svo = _after_opener(toks, i)
+        if svo:
+            out.append(Cue(kind, cue, span(svo), plural=person == "p"))
+            continue
         np = [] if t.ends_clause else subject_after(toks, i + 1, charge)
         if np and kind == ar.ACCUSE and _charged(toks, toks.index(np[-1]) + 1):
             # "واتُّهم الوزير بإخفاء ...": no one accused between; he is the accused. Whoever
@@ -313,14 +351,25 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
         if not np and not has_object:
             np = _subject_before(toks, i)
         if not np and not has_object and not out:
-            np = _kana_subject(toks, i)
+            np = _opening_subject(toks, i)
         if np:
             out.append(Cue(kind, cue, span(np), plural=person == "p"))
         elif _opens_clause(toks, i) and base not in ar.PRESENT:
             out.append(Cue(kind, cue, anaphor=True, plural=person == "p", close=has_object))
     # "دعت X ...، بحسب ما نقلت وكالة Y": the sentence is Y's report of what X did or said;
     # "وكتبت X نقلا عن Y" stays X's, who quotes Y.
-    return sorted(out, key=lambda c: c.kind != ACCORDING or _quoting(text, c))
+    # Not inside what someone says: "وأكد أن المعدل ... وفق الأرقام الرسمية" stays his.
+    return sorted(
+        out, key=lambda c: c.kind != ACCORDING or _quoting(text, c) or _in_complement(toks, c)
+    )
+
+
+def _in_complement(toks: list[Tok], c: Cue) -> bool:
+    """Whether a complementiser ("أن", "إن") comes before the cue in its sentence."""
+    return any(t.norm in _THAT for t in toks if t.end <= c.cue[0])
+
+
+_THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
 
 
 def _quoting(text: str, c: Cue) -> bool:

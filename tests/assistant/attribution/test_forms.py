@@ -239,6 +239,22 @@ AR = [
         "report",
     ),
     ("ودعت المنصة المستخدمين إلى التحقق من الأخبار.", "المنصة", "statement"),
+    # The subject before the verb after "غير أن", with an apposition or a relative clause,
+    # and what follows the verb is its object; a sentence opened by a verb and a named body
+    # goes on with that body; "وفق" inside what someone says stays theirs.
+    (
+        "غير أن المتحدث باسم الجيش، العقيد سامر نصر، نفى أن تكون القوات نفذت أي عملية.",
+        "المتحدث باسم الجيش، العقيد سامر نصر",
+        "denial",
+    ),
+    ("غير أن وزير العمل، حسان نجم، رفض أرقام التقرير.", "وزير العمل، حسان نجم", "denial"),
+    ("غير أن الصفحة التي نشرت الخبر رفضت حذفه.", "الصفحة", "denial"),
+    (
+        'في المقابل، تبنت جماعة "الفجر" المسلحة الهجوم، وزعمت أنها استهدفت مخزنا للذخيرة.',
+        'جماعة "الفجر" المسلحة',
+        "statement",
+    ),
+    ("وأكد الوزير أن معدل البطالة بلغ 12 في المئة وفق الأرقام الرسمية.", "الوزير", "statement"),
     # An office or body word after a complete construct phrase starts the accused's name.
     ("اتهمت وزارة المياه جمعية حماة النهر بالتستر على المشكلة.", "وزارة المياه", "accusation"),
     ("أظهرت الفحوص تلوثا في أربع آبار.", "article", "context"),  # no "أن": nothing said
