@@ -24,6 +24,9 @@ from assistant.verify.numbers import Quantity, quantities, same_quantity
         ("one hundred and twenty", 120, None),
         ("مائة مليون دولار", 100e6, "usd"),
         ("twelve hundred jobs", 1200, None),
+        ("اثني عشر شخصا", 12, None),  # the "two" of twelve
+        ("مئتي مليون دولار", 200e6, "usd"),  # two hundred before a noun
+        ("ثلاثمئة مليون دولار", 300e6, "usd"),
     ],
 )
 def test_quantities(text: str, value: float, unit: str | None) -> None:
