@@ -262,6 +262,8 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
         key=lambda c: c.role not in _CLAIMS,
     )
     denials = [s.hit.chunk for s in cited if s.hit.chunk.role == "denial"]
+    # A denier going on in its own words is no other side of its denial.
+    claims = [c for c in claims if not any(_same_voice(c, d) for d in denials)]
     if claims and denials:
         said = messages.YES_NO_DISPUTED[q.lang].get(claims[0].role, forms["disputed"])
         who, other = _who(claims[0], q.lang), _who(denials[0], q.lang)

@@ -54,7 +54,8 @@ def _stops(toks: list[Tok], k: int, first: bool) -> bool:
         return True
     if n.startswith(("بال", "لل", "كال", "وال", "فال")):
         return not first or n.startswith(("بال", "لل", "كال"))
-    if not first and n.startswith("ل") and not n.startswith("ال"):
+    if not first and n.startswith("ل") and not n.startswith("ال") and n not in ar.SOURCE_HEADS:
+        # "لوكالة", "لصحيفة الرأي": whom one speaks to; "لجنة" is a word of its own
         nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
         return n[1:] in ar.SOURCE_HEADS or n[1:] in ar.PUBLICATIONS or nxt.startswith("ال")
     return False
@@ -106,7 +107,20 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
         got.append(t)
         if t.ends_clause or (quoted_name and any(q in t.after for q in _QUOTES)):
             break
+    return _maker(toks, got)
+
+
+def _maker(toks: list[Tok], got: list[Tok]) -> list[Tok]:
+    """ "تقرير صادر عن منظمة العمل": who issued the document, as "a report by X" in English."""
+    if len(got) < 2 or got[-1].ends_clause or ar.strip_conj(got[-1].norm) not in _ISSUED:
+        return got
+    k = toks.index(got[-1]) + 1
+    if k + 1 < len(toks) and toks[k].norm == "عن":
+        return subject_after(toks, k + 1) or got
     return got
+
+
+_ISSUED = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
 
 
 def _short_quote(toks: list[Tok], k: int) -> bool:

