@@ -12,6 +12,8 @@ from index.language import Language, normalize
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
+# A time of day written with its figure ("11pm", "10.30 am"): the figure glues to the unit.
+_CLOCK = re.compile(r"\b\d{1,2}([.:]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)(?!\w)")
 _WORD = re.compile(r"\w+")
 
 
@@ -43,7 +45,8 @@ def offers(kind: str, text: str, lang: Language, question: str) -> float:
         return float(bool(numbers(text) - numbers(question) or new_words & lex.NUMBER_WORDS))
     if kind == "time":
         years = set(_YEAR.findall(norm)) - set(_YEAR.findall(qnorm))
-        return float(bool(years or new_words & lex.ANSWER_TIME_WORDS))
+        clock = _CLOCK.search(norm) is not None and _CLOCK.search(qnorm) is None
+        return float(bool(years or clock or new_words & lex.ANSWER_TIME_WORDS))
     if kind == "reason":
         return float(lex.REASON.search(norm) is not None)
     if kind in ("person", "place"):

@@ -48,6 +48,10 @@ def test_passages_offer_the_asked_kind_only_when_new() -> None:
     en = language("en")
     assert offers("time", "It opened in 2019.", en, "When did it open?")
     assert not offers("time", "It opened in 2019.", en, "What opened in 2019?")
+    # A time of day answers "when": "shortly after 11pm", "فجر الثلاثاء".
+    assert offers("time", "He was shot shortly after 11pm.", en, "When was he shot?")
+    assert offers("time", "He was shot in the evening.", en, "When was he shot?")
+    assert offers("time", "سقطت القذائف فجرا.", language("ar"), "متى سقطت القذائف؟")
     assert offers("reason", "It was built because the ferry was small.", en, "Why?")
     assert offers("person", "Engineer Tomas Lindqvist designed it.", en, "Who designed it?")
     assert not offers("number", "The bridge is long.", en, "How many lanes?")
