@@ -9,7 +9,7 @@ from assistant.config import VerifySettings
 from assistant.verify.aggregate import decide
 from assistant.verify.claim import analyse
 from assistant.verify.matching import folded, name_share
-from assistant.verify.pipeline import assess, build
+from assistant.verify.pipeline import Assessment, assess, build
 from tests.support.chunks import chunks_of, hits_of, lexical
 
 ARTICLE = """Harbour council to close Eastgate library
@@ -19,6 +19,13 @@ The council denied that it will close the Eastgate library, saying that only 6 s
 The library opened in 1962 and was designed by the architect Paul Serrin.
 """
 CFG = VerifySettings()
+
+
+def assessed(article: str, claim: str, lang: str = "en") -> tuple[str, Assessment]:
+    """The verdict on a claim about an article of our own, and what it was decided from."""
+    chunks = chunks_of(article)
+    a = assess(claim, lang, hits_of(chunks), lexical(chunks), 0.75, CFG)
+    return decide(a.claim, a.judged, a.features, CFG).label, a
 
 
 def verdict(claim: str) -> tuple[str, list[tuple[str, str]]]:
@@ -93,9 +100,8 @@ def test_figures_of_other_measures_are_no_rivals(
     claim: str, expected: str, rivals: set[float]
 ) -> None:
     # The shares' 6 per cent and the revenue's 3 are other measures than the net profit's.
-    chunks = chunks_of(RESULTS)
-    a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
-    assert decide(a.claim, a.judged, a.features, CFG).label == expected
+    label, a = assessed(RESULTS, claim)
+    assert label == expected
     assert {j.found.value for j in a.judged if j.reason == "quantity" and j.found} == rivals
 
 
@@ -135,9 +141,8 @@ The clip was filmed at a zoo in 2019, the fact-checking site ClearCheck found.
     ],
 )
 def test_a_story_the_article_calls_false(claim: str, expected: str) -> None:
-    chunks = chunks_of(HOAX)
-    a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
-    assert decide(a.claim, a.judged, a.features, CFG).label == expected, a.judged
+    label, a = assessed(HOAX, claim)
+    assert label == expected, a.judged
 
 
 RUMOUR = """منصة تنفي انهيار جسر النخيل
@@ -159,9 +164,8 @@ RUMOUR = """منصة تنفي انهيار جسر النخيل
 def test_a_denial_of_this_news_answers_the_story_told_as_a_claim(
     claim: str, allowed: set[str]
 ) -> None:
-    chunks = chunks_of(RUMOUR)
-    a = assess(claim, "ar", hits_of(chunks), lexical(chunks), 0.75, CFG)
-    assert decide(a.claim, a.judged, a.features, CFG).label in allowed, a.judged
+    label, a = assessed(RUMOUR, claim, "ar")
+    assert label in allowed, a.judged
 
 
 @pytest.mark.parametrize(
@@ -178,9 +182,8 @@ def test_a_denial_of_this_news_answers_the_story_told_as_a_claim(
 def test_the_opposite_word_says_the_opposite(
     article: str, claim: str, lang: str, expected: str
 ) -> None:
-    chunks = chunks_of(article)
-    a = assess(claim, lang, hits_of(chunks), lexical(chunks), 0.75, CFG)
-    assert decide(a.claim, a.judged, a.features, CFG).label == expected, a.judged
+    label, a = assessed(article, claim, lang)
+    assert label == expected, a.judged
 
 
 MEASURED = """Fire and flood in Port Ash
@@ -201,9 +204,8 @@ His lawyer said his client was at home when the fire started.
     ],
 )
 def test_lengths_and_times_of_day_are_figures_of_their_measure(claim: str, expected: str) -> None:
-    chunks = chunks_of(MEASURED)
-    a = assess(claim, "en", hits_of(chunks), lexical(chunks), 0.75, CFG)
-    assert decide(a.claim, a.judged, a.features, CFG).label == expected, a.judged
+    label, a = assessed(MEASURED, claim)
+    assert label == expected, a.judged
 
 
 def test_a_charge_the_article_reports_is_no_fact_it_states() -> None:
