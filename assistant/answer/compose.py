@@ -1,6 +1,6 @@
 """The extractive answer: one attributed statement per cited passage, in the question's language.
 
-Both sides: a claim cited without the denial the article carries gets that denial beside it.
+Both sides (`sides.py`): a claim cited without the denial the article carries gets it beside it.
 A yes/no question gets a direct lead when the cited passages settle it. A passage in the other
 language, with no edition in the question's, is framed in the question's language (who says it,
 in what role, what kind of answer, the figures or names lifted from it) around a short excerpt,
@@ -13,21 +13,27 @@ from assistant import messages
 from assistant.answer import lift
 from assistant.answer.question import Question
 from assistant.answer.rank import Scored
+from assistant.answer.sides import (
+    CLAIMS,
+    hedged,
+    same_voice,
+    says_false,
+    says_no,
+    with_other_side,
+    with_refutation,
+    with_rival_figure,
+)
 from assistant.config import AnswerSettings
 from assistant.models import (
     ARTICLE_SPEAKER,
-    CHARGE_ROLES,
     Answer,
     Chunk,
     Citation,
     Statement,
     as_lang,
 )  # fmt: skip
-from index.language import language, normalize
-from index.normalize import tokens
+from index.language import language
 
-_CLAIMS = ("report", "accusation", "statement")
-_FACTOIDS = ("person", "place", "time", "number")  # questions answered by one fact
 _MAX_LIFTED = 2  # candidate answers a frame lifts
 _MAX_LIFTED_OTHER = 24  # letters of the other script a frame may lift (a name or two)
 _OWN_SHARE = 0.95  # other-script letters allowed per letter of the frame's own script
@@ -46,140 +52,6 @@ def citation(n: int, c: Chunk, score: float) -> Citation:
         id=n, doc_id=c.doc_id, chunk_id=c.chunk_id, quote=c.text, start=c.start, end=c.end,
         translation=c.translation, speaker=c.speaker, role=c.role, score=round(score, 4),
     )  # fmt: skip
-
-
-def bears_on(q: Question, c: Chunk) -> bool:
-    """Whether a passage uses a word of the question besides its own speaker's name: a party's
-    denial of one thing is no other side of "who founded it" (only the name is shared)."""
-    own = set(tokens(c.speaker)) | set(tokens(c.translation_speaker or ""))
-    asked = {t for t in q.tokens if t not in own}
-    # Search tokens, not roots: a root joins "founded" to "institution" (أسس / مؤسسة).
-    return not asked or bool(asked & set(tokens(f"{c.text} {c.translation or ''}")))
-
-
-def _same_voice(a: Chunk, b: Chunk) -> bool:
-    """Whether two passages share a speaker ("the Gazette" continuing "The Riverton Gazette")."""
-    return bool(set(tokens(a.speaker)) & set(tokens(b.speaker)))
-
-
-def _denies_report(c: Chunk) -> bool:
-    return language(c.lang).denies_report(normalize(c.text))
-
-
-def _close_enough(s: Scored, n: int, floor: float, cfg: AnswerSettings) -> bool:
-    """Whether a passage left out (the n-th best) ranks high enough to cite beside the answer:
-    at least `floor`, or the best left out at `other_side_next` (that ranking alone says it
-    bears on the question, even when the cited passage's probability dwarfs it)."""
-    return s.answer_prob >= floor or (n == 0 and s.answer_prob >= cfg.other_side_next)
-
-
-def with_other_side(
-    chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings, q: Question | None = None
-) -> list[Scored]:
-    """The chosen passages plus the best-ranked denial of a cited claim (or the claim a cited
-    denial answers), when the retrieved passages carry one and it bears on the question."""
-    roles = {s.hit.chunk.role for s in chosen}
-    want = "denial" if roles & set(_CLAIMS) and "denial" not in roles else None
-    if want is None and "denial" in roles and not roles & set(_CLAIMS):
-        want = "claim"
-    if want is None:
-        return chosen
-    floor = chosen[0].answer_prob * cfg.other_side_ratio
-    ids = {s.hit.chunk.chunk_id for s in chosen}
-    rest = [s for s in ranked if s.hit.chunk.chunk_id not in ids]
-    if want == "denial" and chosen[0].hit.chunk.role in CHARGE_ROLES:
-        # A denial of "the report" or "these allegations" in the same article answers the
-        # cited report or charge whatever its words ("City hall denied the report"), wherever
-        # it ranks: it names what it denies by pointing back to it.
-        top = chosen[0].hit.chunk
-        for s in rest:
-            c = s.hit.chunk
-            # It points back: it comes after the cited report, with no one else's charge between.
-            after = c.doc_id == top.doc_id and c.index > top.index
-            between = any(
-                o.hit.chunk.doc_id == top.doc_id and o.hit.chunk.role in CHARGE_ROLES
-                and not _same_voice(o.hit.chunk, top) and top.index < o.hit.chunk.index < c.index
-                for o in ranked
-            )  # fmt: skip
-            if c.role == "denial" and after and not between and _denies_report(c):
-                return [*chosen, s]
-    for n, s in enumerate(rest):
-        role = s.hit.chunk.role
-        fits = role == "denial" if want == "denial" else role in _CLAIMS
-        # The other side must bear on the question: a claim side ("declined to comment"
-        # answers nothing), and a denial answering a name, figure, date or place question (a
-        # party's denial of something else is no other side of a fact; "who accused X of P"
-        # asks about the charge, and its denial is its other side).
-        fact = q is not None and q.answer_type in _FACTOIDS and not q.asked_role
-        if q is not None and (want == "claim" or fact):
-            fits = fits and bears_on(q, s.hit.chunk)
-        if want == "claim" and role == "statement":
-            # A party's statement is the side a denial answers only when it says what the
-            # question asks (a study of trust in a commission is no claim of fraud).
-            fits = fits and s.coverage is not None and s.coverage >= cfg.yes_no_coverage
-        if fits and _close_enough(s, n, floor, cfg):
-            return [*chosen, s]
-    return chosen
-
-
-def _figures(q: Question, c: Chunk) -> set[str]:
-    """The figures a passage gives, in digits or in words ("four", "أربعة")."""
-    words = language(c.lang).lexicon.NUMBER_WORDS
-    spelled = {w.strip(".,،") for w in normalize(c.text).split()} & words
-    return {f.text for f in lift.candidates(q, c.text, c.lang)} | spelled
-
-
-def with_rival_figure(
-    chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings, q: Question
-) -> list[Scored]:
-    """For a how-many question answered by one voice, the best-ranked passage left out where
-    another voice gives another figure on the same matter ("the council said only two would
-    close" beside "Doyle said four"): a figure disputed is answered with both."""
-    if q.answer_type != "number" or len(chosen) != 1:
-        return chosen
-    top = chosen[0].hit.chunk
-    if top.speaker == ARTICLE_SPEAKER:
-        return chosen
-    given = _figures(q, top)
-    floor = chosen[0].answer_prob * cfg.other_side_ratio
-    rest = [s for s in ranked if s.hit.chunk.chunk_id != top.chunk_id]
-    for n, s in enumerate(rest):
-        c = s.hit.chunk
-        other = c.speaker != ARTICLE_SPEAKER and not _same_voice(c, top)
-        figures = _figures(q, c)
-        fits = other and c.doc_id == top.doc_id and bool(figures - given) and bears_on(q, c)
-        if fits and _close_enough(s, n, floor, cfg):
-            return [*chosen, s]
-    return chosen
-
-
-def _hedged(c: Chunk) -> bool:
-    """Whether a passage only reports a claim ("claims to show", "reportedly", "يُزعم")."""
-    return language(c.lang).hedged(normalize(c.text))
-
-
-def _says_false(q: Question, c: Chunk, reach: int) -> bool:
-    """Whether a passage calls a story false or says no to the question's own words."""
-    return language(c.lang).debunked(normalize(c.text)) or _says_no(q, c.text, reach)
-
-
-def with_refutation(
-    chosen: list[Scored], ranked: list[Scored], cfg: AnswerSettings, q: Question
-) -> list[Scored]:
-    """For a yes/no question whose best passage only reports a claim ("a photo claims to
-    show ..."), the best passage of that article that calls it false or says no to the
-    question's words ("No, this photo does not show ...", "There is no evidence that ..."):
-    a story the article debunks is not answered with the story alone."""
-    if q.answer_type != "yes_no" or len(chosen) != 1 or not _hedged(chosen[0].hit.chunk):
-        return chosen
-    top = chosen[0].hit.chunk
-    against = [
-        s for s in ranked
-        if s.hit.chunk.doc_id == top.doc_id and s.hit.chunk.chunk_id != top.chunk_id
-        and s.coverage is not None and s.coverage >= cfg.refutation_coverage
-        and _says_false(q, s.hit.chunk, cfg.negation_reach)
-    ]  # fmt: skip
-    return [*chosen, max(against, key=lambda s: s.answer_prob)] if against else chosen
 
 
 def _cross_line(q: Question, c: Chunk, marks: str) -> str:
@@ -237,21 +109,6 @@ def _who(c: Chunk, lang: str, inline: bool = False) -> str:
     return c.speaker_in(lang)
 
 
-def _says_no(q: Question, text: str, reach: int) -> bool:
-    """Whether a passage negates what the question asks: a negation word shortly before one of
-    the question's words ("had not paid anyone" for "Did X pay ..."), not a negation anywhere
-    in it ("X, who denies wrongdoing, did not appear in court" for "Does X deny ...")."""
-    lang = q.language
-    if lang.negated(q.norm):
-        return False
-    asked = set(q.tokens)
-    words = normalize(text).split()
-    return any(
-        lang.negated(w) and asked & set(tokens(" ".join(words[i + 1 : i + 1 + reach])))
-        for i, w in enumerate(words)
-    )
-
-
 def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
     """The direct answer to a yes/no question, from who says what in the cited passages."""
     forms = messages.YES_NO[q.lang]
@@ -259,11 +116,11 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
     # a report is background, not the claim's source.
     claims = sorted(
         (s.hit.chunk for s in cited if s.hit.chunk.role != "denial"),
-        key=lambda c: c.role not in _CLAIMS,
+        key=lambda c: c.role not in CLAIMS,
     )
     denials = [s.hit.chunk for s in cited if s.hit.chunk.role == "denial"]
     # A denier going on in its own words is no other side of its denial.
-    claims = [c for c in claims if not any(_same_voice(c, d) for d in denials)]
+    claims = [c for c in claims if not any(same_voice(c, d) for d in denials)]
     if claims and denials:
         said = messages.YES_NO_DISPUTED[q.lang].get(claims[0].role, forms["disputed"])
         who, other = _who(claims[0], q.lang), _who(denials[0], q.lang)
@@ -279,17 +136,15 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
         return forms["open"]
     text, _ = shown_in(top.hit.chunk, q.lang)
     lang = language(q.lang)
-    if top.hit.chunk.readable_in(q.lang) and _hedged(top.hit.chunk):
+    if top.hit.chunk.readable_in(q.lang) and hedged(top.hit.chunk):
         # A claim the article only reports is no "yes": "no" when a passage cited beside it
         # calls it false, else the article leaves it a claim.
-        against = [
-            s.hit.chunk for s in cited[1:] if _says_false(q, s.hit.chunk, cfg.negation_reach)
-        ]
+        against = [s.hit.chunk for s in cited[1:] if says_false(q, s.hit.chunk, cfg.negation_reach)]
         if not against:
             return forms["hedged"]
         who = _who(against[0], q.lang, inline=True)
         return lang.agree(forms["no"].format(who=who), who)
-    said_no = _says_no(q, text, cfg.negation_reach)
+    said_no = says_no(q, text, cfg.negation_reach)
     if top.hit.chunk.role == "accusation" and q.asked_role != "accusation" and not said_no:
         # A charge is no "yes" to whether it happened ("Did X take bribes?"): who alleges it is
         # all the article settles. Asked whether they accused ("Did Y accuse X?"), it is a yes.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.attribution import arabic as ar_cues
+from assistant.attribution import arabic_np
 from assistant.attribution.agree import Agreement
 from assistant.attribution.tokens import Tok
 from index.language import arabic, english
@@ -215,7 +215,7 @@ class Resolver:
                     continue
                 if has_arabic(t.raw):
                     if i + 1 < len(toks) and not t.ends_clause:
-                        np = ar_cues.subject_after(toks, i)
+                        np = arabic_np.subject_after(toks, i)
                         if len(np) > 1:
                             return " ".join(x.raw for x in np)
                 elif t.capitalised and i > 0:  # a capital opening a unit proves no name
