@@ -44,8 +44,8 @@ def kind_of(name: str) -> str | None:
         return PERSON
     if any(w in _BODY for w in words) or any(_acronym(w) for w in raw):
         return BODY
-    if words[-1].endswith("s") and raw[-1].islower():
-        return GROUP  # "officials", "critics", "lawmakers"
+    if words[-1].endswith("s") and (raw[-1].islower() or words[-1] in en.SOURCE_NOUNS):
+        return GROUP  # "officials", "critics", "lawmakers"; "Analysts at X" opening a sentence
     if words[0] == "the" and len(raw) > 1 and raw[1][:1].isupper():
         return BODY  # "the Times", "The Post"
     capitalised = [w for w in raw if w[:1].isupper()]

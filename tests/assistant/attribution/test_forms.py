@@ -305,3 +305,12 @@ def test_a_name_holding_a_generic_word_is_kept_and_headlines_name_no_entity() ->
         "ar", headlines=[True, False],
     )  # fmt: skip
     assert got.speaker == "رئيسة هيئة المحكمة القاضية ريم سالم"
+
+
+def test_they_goes_back_to_a_group_named_at_the_start_of_a_sentence() -> None:
+    first, second = attribute(
+        ["Analysts at Harbour Bank said the cuts would save money.",
+         "They said the results were weak."],
+        "en",
+    )  # fmt: skip
+    assert first.speaker == second.speaker == "Analysts at Harbour Bank"
