@@ -51,6 +51,7 @@ _CURRENCY = {
 _MEASURES = {**english.MEASURES, **arabic.MEASURES}
 _SCALES_OF_UNITS = {**english.UNIT_SCALES, **arabic.UNIT_SCALES}
 _BEFORE = ("magnitude", "date")  # measures whose word may come before the number
+_TIMES_ADJECTIVE = re.compile(r"\b[\w.]+-times?\b")  # "a two-time champion"
 _TOKEN = re.compile(r"[$€£%]|\d+(?:[.,٫]\d+)*|[^\W\d_]+", re.UNICODE)
 
 
@@ -107,7 +108,9 @@ def _digits(tok: str) -> float | None:
 
 def quantities(text: str) -> list[Quantity]:
     """Every quantity in the text, in order ("$75 million" -> 75e6 usd; "ألفي" -> 2000)."""
-    words = [_strip_prefix(w) for w in _TOKEN.findall(normalize(text).replace("-", " "))]
+    # "a two-time champion": how often someone won, an adjective, not a figure of the story
+    plain = _TIMES_ADJECTIVE.sub(" ", normalize(text))
+    words = [_strip_prefix(w) for w in _TOKEN.findall(plain.replace("-", " "))]
     out: list[Quantity] = []
     i = 0
     while i < len(words):
@@ -117,6 +120,8 @@ def quantities(text: str) -> list[Quantity]:
             continue
         unit = None
         while j < len(words) and words[j] in _SCALES:
+            if words[j] == "m" and not (i and words[i - 1] in _CURRENCY):
+                break  # "$5m" is five million, "the 200m final" a length
             value *= _SCALES[words[j]]
             j += 1
         for k in (i - 1, j, j + 1):

@@ -115,7 +115,7 @@ MEASURES: dict[str, str] = {
                     "months year years decade decades".split(), "duration"),
     **dict.fromkeys("km kilometre kilometres kilometer kilometers mile miles metre metres "
                     "meter meters feet foot ft inch inches cm centimetre centimetres centimeter "
-                    "centimeters mm millimetre millimetres".split(), "length"),
+                    "centimeters mm millimetre millimetres m".split(), "length"),
     **dict.fromkeys("kg kilo kilos kilogram kilograms ton tons tonne tonnes pound "
                     "lb lbs".split(), "weight"),
     **dict.fromkeys("old aged".split(), "age"),
@@ -130,7 +130,7 @@ MEASURES: dict[str, str] = {
 UNIT_SCALES: dict[str, float] = {
     **dict.fromkeys("km kilometre kilometres kilometer kilometers".split(), 1000.0),
     **dict.fromkeys("mile miles".split(), 1609.34),
-    **dict.fromkeys("metre metres meter meters".split(), 1.0),
+    **dict.fromkeys("m metre metres meter meters".split(), 1.0),
     **dict.fromkeys("cm centimetre centimetres centimeter centimeters".split(), 0.01),
     **dict.fromkeys("mm millimetre millimetres".split(), 0.001),
     **dict.fromkeys("feet foot ft".split(), 0.3048),

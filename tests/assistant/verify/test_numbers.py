@@ -35,6 +35,13 @@ def test_quantities(text: str, value: float, unit: str | None) -> None:
     assert got[0].value == pytest.approx(value) and got[0].unit == unit
 
 
+def test_a_two_time_champion_is_no_figure() -> None:
+    assert [q.value for q in quantities("The two-time champion was tested 11 times")] == [11.0]
+    # "m" is a million beside a currency, else a metre: "the 200m champion"
+    assert [(q.value, q.kind) for q in quantities("the 200m champion")] == [(200.0, "length")]
+    assert [(q.value, q.unit) for q in quantities("a $5m deal")] == [(5e6, "usd")]
+
+
 def test_years_are_years_only_in_digits() -> None:
     assert quantities("since 2019 and about 300 people") == [
         Quantity(2019, None, True),
