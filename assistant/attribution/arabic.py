@@ -14,7 +14,6 @@ from assistant.attribution.tokens import Tok
 from index.language import arabic as ar
 
 _KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 
 
 def verb_at(toks: list[Tok], i: int) -> str | None:
@@ -113,7 +112,18 @@ def _opening_subject(toks: list[Tok], i: int) -> list[Tok]:
     head = ar.strip_conj(np[0].norm)
     head = head[2:] if head.startswith("ال") else head
     opens_verb = not first.startswith(("ال", "وال")) and first not in ar.SUBJECT_STOP
-    return np if opens_verb and head in ar.SOURCE_HEADS else []
+    # ... a body or office by its head word, as the later verb's gender and number allow
+    # ("استقبل الوزير وفد النقابة ...، وقالت" is no minister's word)
+    person = _verb_form(toks[i].norm)
+    fits = person is not None and _same_gender(person[1], np)
+    return np if opens_verb and fits and head in ar.SOURCE_HEADS and len(np) <= 4 else []
+
+
+def _same_gender(person: str, np: list[Tok]) -> bool:
+    """Whether a phrase's head has the gender of a verb's person (a plural verb: any)."""
+    head = ar.strip_conj(np[0].norm)
+    feminine = _feminine_word(head)
+    return person == "p" or (person == "f") == feminine
 
 
 def _after_opener(toks: list[Tok], i: int) -> list[Tok]:
@@ -134,9 +144,10 @@ def _after_opener(toks: list[Tok], i: int) -> list[Tok]:
     rest = toks[end + 1 : i]
     # an apposition: the phrase ends at a comma, the name runs to the comma before the verb
     if toks[end].ends_clause and rest and rest[-1].ends_clause and len(rest) <= 5:
-        return [*np, *rest]
+        # a name in apposition is part of it; an aside ("، في تصريح لاحق،") is not
+        return [*np, *rest] if rest[0].norm not in ar.SUBJECT_STOP else np
     # a relative clause: "الصفحة التي نشرت الخبر رفضت"
-    if rest and rest[0].norm in _RELATIVES and len(rest) <= 6:
+    if rest and rest[0].norm in ar.RELATIVES and len(rest) <= 6:
         return np
     return []
 
@@ -176,7 +187,7 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
             out.append(Cue(ar.PARTICIPLES[t.norm], (t.start, t.end), anaphor=True))
             continue
         form = _verb_form(t.norm)
-        if form is None or (i and toks[i - 1].norm in _RELATIVES):
+        if form is None or (i and toks[i - 1].norm in ar.RELATIVES):
             continue  # ... or "الصفحة التي نشرت الخبر": a relative clause's verb
         kind, person = form
         cue = (toks[i - 1].start if i and toks[i - 1].norm in ("و", "ف") else t.start, t.end)
@@ -209,17 +220,25 @@ def find(toks: list[Tok], text: str) -> list[Cue]:
     # "دعت X ...، بحسب ما نقلت وكالة Y": the sentence is Y's report of what X did or said;
     # "وكتبت X نقلا عن Y" stays X's, who quotes Y.
     # Not inside what someone says: "وأكد أن المعدل ... وفق الأرقام الرسمية" stays his.
-    return sorted(
-        out, key=lambda c: c.kind != ACCORDING or _quoting(text, c) or _in_complement(toks, c)
-    )
+    return sorted(out, key=lambda c: not _reports_sentence(text, toks, c))
+
+
+def _reports_sentence(text: str, toks: list[Tok], c: Cue) -> bool:
+    """Whether an "according to" cue makes the whole sentence its source's report: it relays
+    ("بحسب ما نقلت وكالة X") or names a source ("بحسب وزارة الصحة"), and is neither a quote
+    of its own ("نقلا عن") nor inside what someone says ("وأكد أن ... وفق الأرقام الرسمية").
+    "وفق الجدول الزمني" names no one."""
+    if c.kind != ACCORDING or c.source is None or _quoting(text, c) or _in_complement(toks, c):
+        return False
+    relays = len(ar.normalize_arabic(text[c.cue[0] : c.cue[1]]).split()) > 1
+    head = ar.strip_conj(ar.normalize_arabic(text[c.source[0] : c.source[1]]).split()[0])
+    head = head[2:] if head.startswith("ال") else head
+    return relays or head in ar.SOURCE_HEADS or head in ar.PUBLICATIONS
 
 
 def _in_complement(toks: list[Tok], c: Cue) -> bool:
     """Whether a complementiser ("أن", "إن") comes before the cue in its sentence."""
-    return any(t.norm in _THAT for t in toks if t.end <= c.cue[0])
-
-
-_THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
+    return any(t.norm in ar.THAT for t in toks if t.end <= c.cue[0])
 
 
 def _quoting(text: str, c: Cue) -> bool:

@@ -46,9 +46,12 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
             break
         if t.quoted and not quoted_name:
             # a short quoted name ("صحيفة "الرصد الجديد""): all of it, then the phrase goes on
-            close = next(m for m in range(k, len(toks)) if any(q in toks[m].after for q in _QUOTES))
+            ends = (m for m in range(k, len(toks)) if any(q in toks[m].after for q in _QUOTES))
+            close = next(ends, k)
             got.extend(toks[k : close + 1])
             skip_to = close + 1
+            if toks[close].ends_clause:
+                break  # 'منصة "تحقق"، وهي منصة مستقلة': the name ends at its comma
             continue
         if _stops(toks, k, not got) and not _body_goes_on(got, t.norm):
             break
@@ -79,15 +82,12 @@ def subject_after(toks: list[Tok], i: int, charge: bool = False) -> list[Tok]:
 
 def _maker(toks: list[Tok], got: list[Tok]) -> list[Tok]:
     """ "تقرير صادر عن منظمة العمل": who issued the document, as "a report by X" in English."""
-    if len(got) < 2 or got[-1].ends_clause or ar.strip_conj(got[-1].norm) not in _ISSUED:
+    if len(got) < 2 or got[-1].ends_clause or ar.strip_conj(got[-1].norm) not in ar.ISSUED:
         return got
     k = toks.index(got[-1]) + 1
     if k + 1 < len(toks) and toks[k].norm == "عن":
         return subject_after(toks, k + 1) or got
     return got
-
-
-_ISSUED = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
 
 
 def _short_quote(toks: list[Tok], k: int) -> bool:

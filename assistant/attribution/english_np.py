@@ -110,8 +110,8 @@ def subject_before(toks: list[Tok], i: int) -> list[Tok]:
 def _work_before(toks: list[Tok], k: int) -> bool:
     """Whether "by" at k follows a finding or a document ("a study by", "data released by")."""
     m = k - 1
-    if m >= 1 and toks[m].raw.islower() and en.PARTICIPLE_OPENERS.match(toks[m].norm):
-        m -= 1  # "figures published by"
+    if m >= 1 and toks[m].raw.islower() and toks[m].norm in en.WORK_MAKERS:
+        m -= 1  # "figures published by" (not "a study funded by": the funder did not say it)
     return m >= 0 and not toks[m].ends_clause and toks[m].norm in en.DOCUMENTS
 
 

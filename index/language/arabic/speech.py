@@ -112,6 +112,12 @@ SPEAKS_FOR = _n("متحدث المتحدث متحدثة المتحدثة ناط�
 NAME_PREFIXES = _n(
     "السيد السيدة الرئيس الوزير الدكتور الشيخ النائب القاضي اللواء العميد المهندس الاستاذ"
 )
+# Relative pronouns: a verb right after one is a relative clause's, not the sentence's cue.
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+# "أن"/"إن" and their forms: what follows is what someone says.
+THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
+# "تقرير صادر عن X": the participle after a document that names who issued it.
+ISSUED = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
 # Openers after which a sentence names its subject before the verb ("لكن الوزارة شككت").
 SVO_OPENERS = _n("لكن ولكن بينما فيما غير أما واما")
 # Openers that continue the previous speaker's statement in a new sentence.

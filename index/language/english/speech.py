@@ -177,6 +177,11 @@ DOCUMENTS = frozenset(
     emails investigation investigations inquiry research spreadsheets records post posts tweet
     tweets""".split()
 )
+# Participles after a finding or document that name who made it ("figures published by X",
+# "a survey conducted by X"); one who funded or commissioned it did not say it.
+WORK_MAKERS = frozenset(
+    "published released conducted compiled issued produced prepared written carried led".split()
+)
 # A time phrase between a subject and its verb ("officials last week said", "the trust last
 # year showed"): its opener, then its unit.
 TIME_OPENERS = frozenset("last this next earlier later".split())

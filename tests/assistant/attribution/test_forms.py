@@ -156,6 +156,7 @@ EN = [
     ),
     ("Figures published by the board last year showed a fall.", "the board", "statement"),
     ("Data released by the ministry on Monday showed a rise.", "the ministry", "statement"),
+    ("A study funded by the council found no link.", "A study", "report"),  # the funder did not
     ("The ministry on Monday said the rise was small.", "The ministry", "statement"),
     ("Officials last week said the rise was small.", "Officials", "statement"),
     ('"We were told to hide it," a senior nurse told the paper.', "a senior nurse", "statement"),
@@ -249,6 +250,9 @@ AR = [
     ),
     ("غير أن وزير العمل، حسان نجم، رفض أرقام التقرير.", "وزير العمل، حسان نجم", "denial"),
     ("غير أن الصفحة التي نشرت الخبر رفضت حذفه.", "الصفحة", "denial"),
+    ("لكن الوزير، في تصريح لاحق، قال إن الخطة تسير.", "الوزير", "statement"),  # an aside
+    ('وقالت منصة "تثبت"، وهي منصة مستقلة، إن الخبر كاذب.', 'منصة "تثبت"', "denial"),
+    ("استقبل الوزير وفد النقابة في مكتبه، وقالت إن الحوار مستمر.", "article", "context"),
     (
         'في المقابل، تبنت جماعة "الفجر" المسلحة الهجوم، وزعمت أنها استهدفت مخزنا للذخيرة.',
         'جماعة "الفجر" المسلحة',
@@ -314,3 +318,8 @@ def test_they_goes_back_to_a_group_named_at_the_start_of_a_sentence() -> None:
         "en",
     )  # fmt: skip
     assert first.speaker == second.speaker == "Analysts at Harbour Bank"
+
+
+def test_according_to_a_schedule_names_no_source() -> None:
+    (got,) = attribute(["أكد الوزير التزام الحكومة بالخطة وفق الجدول الزمني المحدد."], "ar")
+    assert "الجدول" not in got.speaker and got.speaker.startswith("الوزير")
