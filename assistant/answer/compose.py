@@ -136,7 +136,7 @@ def yes_no_lead(q: Question, cited: list[Scored], cfg: AnswerSettings) -> str:
         return forms["open"]
     text, _ = shown_in(top.hit.chunk, q.lang)
     lang = language(q.lang)
-    if top.hit.chunk.readable_in(q.lang) and hedged(top.hit.chunk):
+    if top.hit.chunk.readable_in(q.lang) and hedged(top.hit.chunk, q):
         # A claim the article only reports is no "yes": "no" when a passage cited beside it
         # calls it false, else the article leaves it a claim.
         against = [s.hit.chunk for s in cited[1:] if says_false(q, s.hit.chunk, cfg.negation_reach)]

@@ -26,8 +26,10 @@ def bears_on(q: Question, c: Chunk) -> bool:
 
 
 def same_voice(a: Chunk, b: Chunk) -> bool:
-    """Whether two passages share a speaker ("the Gazette" continuing "The Riverton Gazette")."""
-    return bool(set(tokens(a.speaker)) & set(tokens(b.speaker)))
+    """Whether two passages share a speaker, one name holding the other ("the Gazette"
+    continuing "The Riverton Gazette"; not "Ministry of Health" beside "Ministry of Interior")."""
+    x, y = set(tokens(a.speaker)), set(tokens(b.speaker))
+    return bool(x and y) and (x <= y or y <= x)
 
 
 def _denies_report(c: Chunk) -> bool:
@@ -121,9 +123,10 @@ def with_rival_figure(
     return chosen
 
 
-def hedged(c: Chunk) -> bool:
-    """Whether a passage only reports a claim ("claims to show", "reportedly", "يُزعم")."""
-    return language(c.lang).hedged(normalize(c.text))
+def hedged(c: Chunk, q: Question) -> bool:
+    """Whether a passage only reports what the question asks ("claims to show", "reportedly",
+    "يُزعم" bearing on the question's words)."""
+    return language(c.lang).hedge_covers(normalize(c.text), set(q.tokens))
 
 
 def says_false(q: Question, c: Chunk, reach: int) -> bool:
@@ -138,7 +141,7 @@ def with_refutation(
     show ..."), the best passage of that article that calls it false or says no to the
     question's words ("No, this photo does not show ...", "There is no evidence that ..."):
     a story the article debunks is not answered with the story alone."""
-    if q.answer_type != "yes_no" or len(chosen) != 1 or not hedged(chosen[0].hit.chunk):
+    if q.answer_type != "yes_no" or len(chosen) != 1 or not hedged(chosen[0].hit.chunk, q):
         return chosen
     top = chosen[0].hit.chunk
     against = [

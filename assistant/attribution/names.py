@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from index.language import detect_language
+from index.language import detect_language, language, normalize
 from index.models import ARTICLE_SPEAKER, Chunk
 from index.normalize import tokens
-
-# How far around a speaker's name in its passage a role set beside it may sit ("The health
-# minister, Priya Lennox, told MPs"): the name's own apposition.
-_APPOSITION = 7
 
 
 def speaks(name: str, chunks: Iterable[Chunk], beside: bool = False) -> bool | None:
@@ -40,11 +37,24 @@ def speaks(name: str, chunks: Iterable[Chunk], beside: bool = False) -> bool | N
 
 
 def _beside(wanted: set[str], speaker: str, text: str) -> bool:
-    """Whether the words sit right around the speaker's name in the passage."""
-    own, words = tokens(speaker), tokens(text)
+    """Whether the words name the speaker in apposition in the passage: a short phrase set off
+    by commas right before or after the name ("The health minister, Priya Lennox, told MPs"),
+    not a relative clause about someone else ("Lennox, who has clashed with the health
+    minister, said") nor another party in the speaker's own clause ("accused X of ...")."""
+    own = tokens(speaker)
     if not own:
         return False
-    at = [i for i, w in enumerate(words) if w == own[-1]]
-    return any(
-        wanted <= set(words[max(0, i - len(own) - _APPOSITION) : i + _APPOSITION]) for i in at
-    )
+    parts = re.split(r"[,،]", text)
+    for k, part in enumerate(parts):
+        if own[-1] not in tokens(part):
+            continue
+        for near in (parts[k - 1] if k else "", parts[k + 1] if k + 1 < len(parts) else ""):
+            words = near.split()
+            appositive = 0 < len(words) <= _APPOSITION and normalize(words[0]) not in _RELATIVES
+            if appositive and wanted <= set(tokens(near)):
+                return True
+    return False
+
+
+_APPOSITION = 6  # words: a name or a role set off by commas, not a clause
+_RELATIVES = frozenset({*language("en").lexicon.RELATIVES, *language("ar").lexicon.RELATIVES})

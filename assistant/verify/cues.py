@@ -73,18 +73,6 @@ def time_conflict(claimed: frozenset[tuple[str, int]], given: frozenset[tuple[st
     )
 
 
-def hedge_bears(text: str, lang: str, content: tuple[str, ...]) -> bool:
-    """Whether a passage's hedge can bear on the claim: some of the claim's words come after
-    it. "A photo shared 80,000 times claims to show a shark" hedges the shark, not the
-    sharing: every word of "the photo was shared 80,000 times" stands before "claims"."""
-    lg, words = language(lang), normalize(text).split()
-    at = lg.hedge_at(" ".join(words))
-    if at is None:
-        return False
-    wanted = set(content)
-    return bool(wanted & set(tokens(" ".join(words[at:])))) or not wanted
-
-
 @lru_cache(maxsize=4)
 def _opposites(lang: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     pairs = language(lang).lexicon.OPPOSITES

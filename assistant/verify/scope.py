@@ -86,13 +86,14 @@ class Scope:
         (-1 before, 1 after) of this word: the name it gives in its place. Only scripts with
         capitals tell a name word from any other."""
         claimed = set(self.claim.content) | set(tokens(self.claim.speaker or ""))
+        titles = set(tokens(" ".join(language(self.claim.lang).lexicon.NAME_PREFIXES)))
         for c in self.view.chunks:
             words = re.findall(r"[\w'’-]+", c.text)
             for k, w in enumerate(words):
                 if not 0 <= k + side < len(words) or tokens(w)[:1] != [token]:
                     continue
-                other = words[k + side]
-                if other[:1].isupper() and not set(tokens(other)) & claimed:
+                other = set(tokens(words[k + side]))  # ("Mayor", "The": no other name)
+                if words[k + side][:1].isupper() and other and not other & (claimed | titles):
                     return True
         return False
 

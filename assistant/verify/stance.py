@@ -17,7 +17,6 @@ from assistant.verify.claim import Claim
 from assistant.verify.cues import (
     Cues,
     denies,
-    hedge_bears,
     negates,
     opposed,
     passage_cues,
@@ -26,6 +25,7 @@ from assistant.verify.cues import (
 from assistant.verify.matching import name_share
 from assistant.verify.numbers import Quantity, same_quantity
 from assistant.verify.scope import Scope
+from index.language import language, normalize
 from index.normalize import tokens
 from index.retriever import Hit
 
@@ -204,7 +204,10 @@ def _stance(scope: Scope, hit: Hit, cov: float, unheard: float) -> Judged:
             # ("the union struck" is no passage stating "the firm struck").
             return said("neutral", "roles")
         # The claim's own speaker's "claimed"/"زعم" is how they say it, not a hedge on it.
-        hedge = cues.hedged and (c.lang != claim.lang or hedge_bears(c.text, c.lang, claim.content))
+        hedge = cues.hedged and (
+            c.lang != claim.lang
+            or language(c.lang).hedge_covers(normalize(c.text), set(claim.content))
+        )
         if hedge and not claim.hedged and not (claim.speaker and same_speaker):
             return said("neutral", "hedged")
         return said("supports", "stated")

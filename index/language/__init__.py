@@ -108,6 +108,23 @@ class Language:
         at: int | None = self.lexicon.hedge_at(text)
         return at
 
+    def hedge_covers(self, text: str, wanted: set[str]) -> bool:
+        """Whether a normalised text's first hedge bears on any of these search tokens: one of
+        them in the hedge's own clause, after it. "A photo shared 80,000 times claims to show a
+        shark" hedges the shark, not the sharing; "X, who was accused of bribery, resigned"
+        hedges the bribery, not the resignation."""
+        from index.normalize import tokens  # (index.normalize reads the lexicons: no cycle)
+
+        at = self.hedge_at(text)
+        if at is None:
+            return False
+        clause: list[str] = []
+        for word in text.split()[at:]:
+            clause.append(word)
+            if word[-1:] in ",،.;؛:":
+                break
+        return not wanted or bool(wanted & set(tokens(" ".join(clause))))
+
     def debunked(self, text: str) -> bool:
         """Whether a normalised text calls a story false ("hoax", "لا صحة")."""
         return bool(self.lexicon.debunked(text))

@@ -38,7 +38,7 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
 ANSWER_TIME_WORDS = frozenset("""january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday century centuries
     decade year month week day spring summer autumn winter today yesterday tomorrow morning
-    afternoon evening night noon midnight dawn dusk overnight am pm""".split())
+    afternoon evening night noon midnight dawn dusk overnight""".split())
 REASON = re.compile(r"\b(because|due to|owing to|as a result|thanks to|since|so that|in order to|"
     r"caused by|led to|result of|reason|aim(ed)? to|to avoid|to prevent|to ensure)\b", re.I)
 PLACE_PREPOSITIONS = frozenset("in at near from to into across outside inside within".split())

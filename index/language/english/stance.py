@@ -24,7 +24,7 @@ HEDGE = re.compile(
     r"\b(reportedly|alleged(ly)?|purported(ly)?|purports?|supposed(ly)?|apparent(ly)?|"
     r"accused of|charged with|suspected of|"
     r"rumou?rs?|rumou?red|unconfirmed|unverified|speculat\w*|believed|thought to|said to|"
-    r"claim(s|ed)?|may|might|possibl[ey]|perhaps|appears? to|seems? to|suggests?|"
+    r"claim(s|ed)?|(?<!\bin )may(?! \d)|might|possibl[ey]|perhaps|appears? to|seems? to|suggests?|"
     r"if true|could not (be )?(independently )?(verif|confirm)\w*)\b",
     re.IGNORECASE,
 )

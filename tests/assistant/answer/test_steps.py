@@ -196,3 +196,37 @@ def test_a_denier_going_on_is_no_other_side_of_its_denial() -> None:
     ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
     lead = yes_no_lead(q, ranked[:2], CFG)
     assert lead == "The army denies it:", lead
+
+
+def test_only_a_name_set_off_beside_the_speaker_s_is_theirs() -> None:
+    chunks = chunks_of(
+        "Health row\n\nPriya Lennox, who has clashed with the health minister, said the plan "
+        "was sound.\nTom Reed accused Jane Cole of hiding the report.\n"
+    )
+    assert not speaks("the health minister", chunks, beside=True)  # a relative clause
+    assert not speaks("Jane Cole", chunks, beside=True)  # the accused, not the speaker
+
+
+def test_a_hedge_elsewhere_in_the_passage_is_no_hedge_on_the_question() -> None:
+    chunks = chunks_of(
+        "Council news\n\nTom Smith, who was accused of bribery in 2019, resigned from the "
+        "council on Monday.\nThe mayor said in May that the budget would be balanced.\n"
+    )
+    for question in ("Did Tom Smith resign from the council?", "Will the budget be balanced?"):
+        q = parse_question(question)
+        ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
+        lead = yes_no_lead(q, select(ranked, CFG), CFG)
+        assert lead.startswith("Yes"), (question, lead)
+
+
+def test_parties_of_one_word_in_common_are_two_voices() -> None:
+    # The Ministry of Health reports it; the Ministry of Interior denies it: both sides.
+    chunks = chunks_of(
+        "Border row\n\nThe Ministry of Health reported that the clinic at the border camp "
+        "had closed.\nThe Ministry of Interior denied that the clinic at the border camp had "
+        "closed.\n"
+    )
+    q = parse_question("Did the clinic at the border camp close?")
+    ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
+    lead = yes_no_lead(q, ranked[:2], CFG)
+    assert "reports it" in lead and "denies it" in lead, lead

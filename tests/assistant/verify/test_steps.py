@@ -355,6 +355,7 @@ def test_a_party_the_article_names_only_in_part_is_not_the_one_it_speaks_of() ->
         # Another party sharing a word of the name: stated of no one the claim names.
         ("The Hill Port Authority dumped waste in the bay for years.", "misnamed"),
         ("Mayor Jane Reyes approved the dumping in 2019.", "misnamed"),
+        ("Jane Reyes approved the dumping in 2019.", "misnamed"),
         # The claim's speaker too: another Reyes did not say it.
         ("Dana Reyes said the port authority had hidden the dumping from inspectors.", "supports"),
         (
@@ -421,3 +422,9 @@ def test_a_denial_of_the_report_disputes_what_the_report_opened_with() -> None:
     # That the Gazette reported it is what the Gazette did: no denial of that.
     got, judged = label("The Riverton Gazette reported that two councillors accepted payments.")
     assert ("refutes", "denial") not in judged
+
+
+def test_a_name_the_article_gives_only_with_a_title_is_not_another_party() -> None:
+    # "Mayor Reyes" gives no other first name: "Jane Reyes" may be her.
+    _, a = assessed("Mayor quits\n\nMayor Reyes resigned on Monday.\n", "Jane Reyes resigned.")
+    assert all(j.reason != "misnamed" for j in a.judged), a.judged
