@@ -146,6 +146,13 @@ class VerifySettings(BaseModel):
     supports: float = Field(
         0.6, ge=0, le=1, description="Share of the claim's content words that states the claim."
     )
+    alleged_share: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="Share of the claim's weighted words a report or charge must carry for the "
+        "claim's own subject denying it to make the claim disputed rather than contradicted.",
+    )
     new_words: float = Field(
         0.35,
         ge=0,

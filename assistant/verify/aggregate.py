@@ -104,7 +104,9 @@ def checkable(claim: Claim, judged: list[Judged], cfg: VerifySettings) -> str:
     # ("Korvath has denied using banned substances" beside a broadcaster's report of her
     # sample): the accused's word against the report, not the article's verdict.
     alleged = any(
-        j.hit.chunk.role in CHARGE_ROLES and j.stance != "refutes" and j.coverage >= cfg.rival_share
+        j.hit.chunk.role in CHARGE_ROLES
+        and j.stance != "refutes"
+        and j.coverage >= cfg.alleged_share
         for j in judged
     )
     subject_denies = all(set(tokens(j.hit.chunk.speaker)) <= set(claim.content) for j in kept)
