@@ -58,6 +58,12 @@ def _ranked(question: str, dense: float = 0.8):
     return q, chunks, score_hits(q, hits_of(chunks, dense), lexical(chunks), CFG)
 
 
+def ranked_in(article: str, question: str):
+    """The question parsed and the passages of an article of our own ranked for it."""
+    q = parse_question(question)
+    return q, score_hits(q, hits_of(chunks_of(article)), lexical(chunks_of(article)), CFG)
+
+
 def test_the_passage_with_the_answer_ranks_first_and_is_cited() -> None:
     q, chunks, ranked = _ranked("Who designed the Eastgate library?")
     assert "Paul Serrin" in ranked[0].hit.chunk.text
@@ -162,13 +168,12 @@ def test_a_role_set_beside_a_speaker_s_name_is_that_speaker() -> None:
 
 
 def test_a_statement_on_something_else_is_no_side_a_denial_answers() -> None:
-    chunks = chunks_of(
+    q, ranked = ranked_in(
         "Vote row deepens\n\nThe election commission rejected claims by the opposition that the "
         "vote was rigged.\nA study by the Lakes Institute found that trust in the election "
-        "commission had fallen to 34 per cent.\n"
+        "commission had fallen to 34 per cent.\n",
+        "Does the election commission accept the fraud claims?",
     )
-    q = parse_question("Does the election commission accept the fraud claims?")
-    ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
     ans = compose(q, select(ranked, CFG), ranked, CFG)
     assert [c.role for c in ans.citations] == ["denial"], ans.answer
     assert "says so" not in ans.answer
@@ -188,12 +193,11 @@ def test_a_passage_on_the_subject_by_the_root_of_its_word_offers_the_answer() ->
 
 
 def test_a_denier_going_on_is_no_other_side_of_its_denial() -> None:
-    chunks = chunks_of(
+    q, ranked = ranked_in(
         "Village shelled\n\nThe army denied shelling the village of Elm Hill.\n"
-        "The army said reports of shelling the village were part of a smear campaign.\n"
+        "The army said reports of shelling the village were part of a smear campaign.\n",
+        "Does the army deny shelling the village?",
     )
-    q = parse_question("Does the army deny shelling the village?")
-    ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
     lead = yes_no_lead(q, ranked[:2], CFG)
     assert lead == "The army denies it:", lead
 
@@ -221,12 +225,11 @@ def test_a_hedge_elsewhere_in_the_passage_is_no_hedge_on_the_question() -> None:
 
 def test_parties_of_one_word_in_common_are_two_voices() -> None:
     # The Ministry of Health reports it; the Ministry of Interior denies it: both sides.
-    chunks = chunks_of(
+    q, ranked = ranked_in(
         "Border row\n\nThe Ministry of Health reported that the clinic at the border camp "
         "had closed.\nThe Ministry of Interior denied that the clinic at the border camp had "
-        "closed.\n"
+        "closed.\n",
+        "Did the clinic at the border camp close?",
     )
-    q = parse_question("Did the clinic at the border camp close?")
-    ranked = score_hits(q, hits_of(chunks), lexical(chunks), CFG)
     lead = yes_no_lead(q, ranked[:2], CFG)
     assert "reports it" in lead and "denies it" in lead, lead
