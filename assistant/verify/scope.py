@@ -4,6 +4,7 @@ claim's word weights in it, and who the claim is about (its subject, the article
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -100,18 +101,19 @@ class Scope:
     def measure_coverage(self, chunk_id: str) -> float:
         """Weighted share of the claim's words but its figures' ("per cent", "million") that
         a passage carries: what a figure in it measures, compared with what the claim's does."""
-        kept = {t: w for t, w in self.weights.items() if not figure_word(t)}
-        return self.view.coverage(kept, [chunk_id])
+        return self._coverage_of(chunk_id, lambda t: not figure_word(t))
 
     def coverage_but(self, chunk_id: str, word: str) -> float:
         """Weighted share of the claim's words but one that a passage carries."""
-        kept = {t: w for t, w in self.weights.items() if t != word}
-        return self.view.coverage(kept, [chunk_id])
+        return self._coverage_of(chunk_id, lambda t: t != word)
 
     def heard_coverage(self, chunk_id: str) -> float:
         """Weighted share of the claim's words the article uses that this passage carries."""
-        heard = {t: w for t, w in self.weights.items() if self._heard(t)}
-        return self.view.coverage(heard, [chunk_id])
+        return self._coverage_of(chunk_id, self._heard)
+
+    def _coverage_of(self, chunk_id: str, keep: Callable[[str], bool]) -> float:
+        kept = {t: w for t, w in self.weights.items() if keep(t)}
+        return self.view.coverage(kept, [chunk_id])
 
     def _heard(self, token: str) -> bool:
         """Whether the article uses a word, however a name in it is transliterated."""

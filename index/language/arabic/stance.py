@@ -9,17 +9,17 @@ from index.language.script import normalize_arabic
 
 # ---- verification: hedges, debunks, relative time, measures (issue 13) ----------------------
 # Cue words as normalised tokens; a cue matches with a leading و/ف/ب/ل/ال (see `cue_in`).
-# A report the writer does not vouch for: "يُزعم", "قيل", "ربما", "يُعتقد", "أنباء عن".
 # Words whose opposite in a passage that otherwise states a claim says the opposite of it
 # ("ارتفعت الأسعار" / "انخفضت الأسعار"): pairs of word lists.
 OPPOSITES = (
     ("ارتفع ارتفعت يرتفع ترتفع ارتفاع زاد زادت يزيد تزيد زيادة",
      "انخفض انخفضت ينخفض تنخفض انخفاض تراجع تراجعت يتراجع تراجعا هبط هبطت"),
     ("فاز فازت يفوز تفوز فوز", "خسر خسرت يخسر تخسر خسارة هزم هزمت"),
-    ("وافق وافقت يوافق توافق موافقة قبل قبلت", "رفض رفضت يرفض ترفض"),
+    ("وافق وافقت يوافق توافق موافقة", "رفض رفضت يرفض ترفض"),
     ("افتتح افتتحت فتح فتحت", "اغلق اغلقت يغلق تغلق اغلاق"),
     ("برا برات تبرئة", "ادان ادانت ادانة"),
 )  # fmt: skip
+# A report the writer does not vouch for: "يُزعم", "قيل", "ربما", "يُعتقد", "أنباء عن".
 HEDGES = _n(
     "زعم يزعم يزعمون زعمت مزاعم مزعوم مزعومه ادعاءات ادعت ادعي يدعي قيل يقال ربما "
     "يعتقد يعتقدون يرجح يرجح ترجح رجحت محتمل محتمله احتمال يبدو تداول تداولت متداول "
