@@ -95,31 +95,35 @@ REPORT_FALSE = re.compile(
 )
 
 # What a number measures, by the word after it: counts are compared only with counts.
+# Units of lengths, weights and durations with their sizes in the base unit, as in English.
+UNITS: dict[str, dict[str, float]] = {
+    "length": {
+        **dict.fromkeys(_n("كم كيلومتر كيلومترا كيلومترات"), 1000.0),
+        **dict.fromkeys(_n("ميل اميال"), 1609.34),
+        **dict.fromkeys(_n("متر مترا امتار"), 1.0),
+        **dict.fromkeys(_n("قدم"), 0.3048),
+    },
+    "weight": {
+        **dict.fromkeys(_n("كغ كيلوغرام كيلوغراما"), 1.0),
+        **dict.fromkeys(_n("طن اطنان"), 1000.0),
+    },
+    "duration": {
+        **dict.fromkeys(_n("ثانيه ثوان"), 1.0),
+        **dict.fromkeys(_n("دقيقه دقايق"), 60.0),
+        **dict.fromkeys(_n("ساعه ساعات"), 3600.0),
+        **dict.fromkeys(_n("يوم يوما ايام"), 86400.0),
+        **dict.fromkeys(_n("اسبوع اسابيع"), 604800.0),
+        **dict.fromkeys(_n("شهر شهرا اشهر شهور"), 2629800.0),
+        **dict.fromkeys(_n("سنه سنوات سنين عام اعوام عاما"), 31557600.0),
+    },
+}  # fmt: skip
+UNIT_SCALES = {word: size for sizes in UNITS.values() for word, size in sizes.items()}
 MEASURES: dict[str, str] = {
     **dict.fromkeys(_n("درجه درجات ريختر"), "magnitude"),
-    **dict.fromkeys(_n("ثانيه ثوان دقيقه دقايق ساعه ساعات يوم يوما ايام اسبوع اسابيع شهر "
-                       "شهرا اشهر شهور سنه سنوات سنين عام اعوام عاما"), "duration"),
-    **dict.fromkeys(_n("كم كيلومتر كيلومترا كيلومترات متر مترا امتار ميل اميال قدم"), "length"),
-    **dict.fromkeys(_n("كغ كيلوغرام كيلوغراما طن اطنان"), "weight"),
+    **{word: measure for measure, sizes in UNITS.items() for word in sizes},
     # A number before a month's name is a day of that month ("21 يناير", "9 تشرين").
     **dict.fromkeys(_n("يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر "
                        "ديسمبر كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين"), "date"),
-}  # fmt: skip
-# Units of one measure in one scale (metres, kilograms, seconds), as in English.
-UNIT_SCALES: dict[str, float] = {
-    **dict.fromkeys(_n("كم كيلومتر كيلومترا كيلومترات"), 1000.0),
-    **dict.fromkeys(_n("ميل اميال"), 1609.34),
-    **dict.fromkeys(_n("متر مترا امتار"), 1.0),
-    **dict.fromkeys(_n("قدم"), 0.3048),
-    **dict.fromkeys(_n("كغ كيلوغرام كيلوغراما"), 1.0),
-    **dict.fromkeys(_n("طن اطنان"), 1000.0),
-    **dict.fromkeys(_n("ثانيه ثوان"), 1.0),
-    **dict.fromkeys(_n("دقيقه دقايق"), 60.0),
-    **dict.fromkeys(_n("ساعه ساعات"), 3600.0),
-    **dict.fromkeys(_n("يوم يوما ايام"), 86400.0),
-    **dict.fromkeys(_n("اسبوع اسابيع"), 604800.0),
-    **dict.fromkeys(_n("شهر شهرا اشهر شهور"), 2629800.0),
-    **dict.fromkeys(_n("سنه سنوات سنين عام اعوام عاما"), 31557600.0),
 }  # fmt: skip
 
 

@@ -109,43 +109,44 @@ TIMES: tuple[tuple[re.Pattern[str], tuple[str, int]], ...] = tuple(
     )
 )
 # What a number measures, by the word after it: counts are compared only with counts.
+# Units of lengths, weights and durations, each with its size in the measure's base unit
+# (metres, kilograms, seconds), so that "2 metres" and "30 centimetres" compare as lengths.
+UNITS: dict[str, dict[str, float]] = {
+    "length": {
+        **dict.fromkeys("km kilometre kilometres kilometer kilometers".split(), 1000.0),
+        **dict.fromkeys("mile miles".split(), 1609.34),
+        **dict.fromkeys("m metre metres meter meters".split(), 1.0),
+        **dict.fromkeys("cm centimetre centimetres centimeter centimeters".split(), 0.01),
+        **dict.fromkeys("mm millimetre millimetres".split(), 0.001),
+        **dict.fromkeys("feet foot ft".split(), 0.3048),
+        **dict.fromkeys("inch inches".split(), 0.0254),
+    },
+    "weight": {
+        **dict.fromkeys("kg kilo kilos kilogram kilograms".split(), 1.0),
+        **dict.fromkeys("ton tons tonne tonnes".split(), 1000.0),
+        **dict.fromkeys("pound lb lbs".split(), 0.4536),
+    },
+    "duration": {
+        **dict.fromkeys("second seconds".split(), 1.0),
+        **dict.fromkeys("minute minutes".split(), 60.0),
+        **dict.fromkeys("hour hours".split(), 3600.0),
+        **dict.fromkeys("day days".split(), 86400.0),
+        **dict.fromkeys("week weeks".split(), 604800.0),
+        **dict.fromkeys("month months".split(), 2629800.0),
+        **dict.fromkeys("year years".split(), 31557600.0),
+        **dict.fromkeys("decade decades".split(), 315576000.0),
+    },
+}  # fmt: skip
+UNIT_SCALES = {word: size for sizes in UNITS.values() for word, size in sizes.items()}
 MEASURES: dict[str, str] = {
     **dict.fromkeys("magnitude richter".split(), "magnitude"),
-    **dict.fromkeys("second seconds minute minutes hour hours day days week weeks month "
-                    "months year years decade decades".split(), "duration"),
-    **dict.fromkeys("km kilometre kilometres kilometer kilometers mile miles metre metres "
-                    "meter meters feet foot ft inch inches cm centimetre centimetres centimeter "
-                    "centimeters mm millimetre millimetres m".split(), "length"),
-    **dict.fromkeys("kg kilo kilos kilogram kilograms ton tons tonne tonnes pound "
-                    "lb lbs".split(), "weight"),
+    **{word: measure for measure, sizes in UNITS.items() for word in sizes},
     **dict.fromkeys("old aged".split(), "age"),
     **dict.fromkeys("am pm".split(), "clock"),  # "at 10pm": a time of day
     # A number next to a month's name is a day of that month ("21 January", "January 21").
     **dict.fromkeys("january february march april may june july august september october "
                     "november december jan feb mar apr jun jul aug sep sept oct nov dec".split(),
                     "date"),
-}  # fmt: skip
-# Units of one measure in one scale (metres, kilograms, seconds), so that "2 metres" and
-# "30 centimetres" compare as lengths.
-UNIT_SCALES: dict[str, float] = {
-    **dict.fromkeys("km kilometre kilometres kilometer kilometers".split(), 1000.0),
-    **dict.fromkeys("mile miles".split(), 1609.34),
-    **dict.fromkeys("m metre metres meter meters".split(), 1.0),
-    **dict.fromkeys("cm centimetre centimetres centimeter centimeters".split(), 0.01),
-    **dict.fromkeys("mm millimetre millimetres".split(), 0.001),
-    **dict.fromkeys("feet foot ft".split(), 0.3048),
-    **dict.fromkeys("inch inches".split(), 0.0254),
-    **dict.fromkeys("kg kilo kilos kilogram kilograms".split(), 1.0),
-    **dict.fromkeys("ton tons tonne tonnes".split(), 1000.0),
-    **dict.fromkeys("pound lb lbs".split(), 0.4536),
-    **dict.fromkeys("second seconds".split(), 1.0),
-    **dict.fromkeys("minute minutes".split(), 60.0),
-    **dict.fromkeys("hour hours".split(), 3600.0),
-    **dict.fromkeys("day days".split(), 86400.0),
-    **dict.fromkeys("week weeks".split(), 604800.0),
-    **dict.fromkeys("month months".split(), 2629800.0),
-    **dict.fromkeys("year years".split(), 31557600.0),
-    **dict.fromkeys("decade decades".split(), 315576000.0),
 }  # fmt: skip
 
 
