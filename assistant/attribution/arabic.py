@@ -109,8 +109,7 @@ def _opening_subject(toks: list[Tok], i: int) -> list[Tok]:
         return []
     if first in _KANA:
         return np
-    head = ar.strip_conj(np[0].norm)
-    head = head[2:] if head.startswith("ال") else head
+    head = ar.bare(np[0].norm)
     opens_verb = not first.startswith(("ال", "وال")) and first not in ar.SUBJECT_STOP
     # ... a body or office by its head word, as the later verb's gender and number allow
     # ("استقبل الوزير وفد النقابة ...، وقالت" is no minister's word)
@@ -231,8 +230,7 @@ def _reports_sentence(text: str, toks: list[Tok], c: Cue) -> bool:
     if c.kind != ACCORDING or c.source is None or _quoting(text, c) or _in_complement(toks, c):
         return False
     relays = len(ar.normalize_arabic(text[c.cue[0] : c.cue[1]]).split()) > 1
-    head = ar.strip_conj(ar.normalize_arabic(text[c.source[0] : c.source[1]]).split()[0])
-    head = head[2:] if head.startswith("ال") else head
+    head = ar.bare(ar.normalize_arabic(text[c.source[0] : c.source[1]]).split()[0])
     return relays or head in ar.SOURCE_HEADS or head in ar.PUBLICATIONS
 
 

@@ -115,8 +115,7 @@ def _body_goes_on(got: list[Tok], norm: str) -> bool:
     "للإسمنت"), rather than naming whom it speaks to ("للصحفيين")."""
     if len(got) < 2 or not norm.startswith("لل") or norm[2:] in ar.AUDIENCE:
         return False
-    head = ar.strip_conj(got[0].norm)
-    return (head[2:] if head.startswith("ال") else head) in ar.BODY_HEADS
+    return ar.bare(got[0].norm) in ar.BODY_HEADS
 
 
 def _closed(got: list[Tok], norm: str) -> bool:

@@ -52,13 +52,14 @@ def with_report_denials(scopes: dict[str, Scope], judged: list[Judged]) -> list[
     seen = {j.hit.chunk.chunk_id: k for k, j in enumerate(judged)}
     for c in chunks:
         prev = out[seen[c.chunk_id]] if c.chunk_id in seen else None
+        norm = normalize(c.text)
         # The article's own "The claim is false." answers the story like a party's denial.
-        called_false = c.role != "denial" and language(c.lang).calls_report_false(normalize(c.text))
+        called_false = c.role != "denial" and language(c.lang).calls_report_false(norm)
         if (c.role != "denial" and not called_false) or (
             prev and prev.reason not in ("denial", "debunk", "refuted") and prev.stance != "neutral"
         ):
             continue  # ... or judged by a checkable slot of its own (another figure)
-        if not called_false and not language(c.lang).denies_report(normalize(c.text)):
+        if not called_false and not language(c.lang).denies_report(norm):
             continue
         # ... the article's own verdict may answer the story it tells itself ("A photo claims to
         # show ...").
@@ -68,7 +69,7 @@ def with_report_denials(scopes: dict[str, Scope], judged: list[Judged]) -> list[
         opened = before[0] if before else None
         # What it names ("the statement", "البيان") is the nearest voice that uses that word
         # ("said in a statement", "في بيان").
-        noun = language(c.lang).denied_noun(normalize(c.text))
+        noun = language(c.lang).denied_noun(norm)
         named = [o for o in voices if noun and _uses(o, noun)]
         if named:
             # ... the nearest stating the claim, when several use it ("the report" the paper
@@ -90,10 +91,10 @@ def with_report_denials(scopes: dict[str, Scope], judged: list[Judged]) -> list[
         if j is None or (claim.speaker and speaks(claim.speaker, [j.hit.chunk])):
             continue
         if called_false and j.stance == "supports":
-            continue  # what it calls false is what the passage hedges ("claims to show ..."),
-            # and the claim is what it states outright
-        reason = "refuted" if called_false else "denial"  # (a voice calling it false, or the
-        # article itself: "The claim is false.")
+            # What it calls false is what the passage hedges ("claims to show ..."); the claim
+            # is what that passage states outright.
+            continue
+        reason = "refuted" if called_false else "denial"
         if prev is not None:  # judged already by its own words: it weighs as the report
             cov = max(prev.coverage, j.coverage)
             out[seen[c.chunk_id]] = replace(prev, coverage=cov, stance="refutes", reason=reason)

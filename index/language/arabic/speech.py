@@ -159,6 +159,12 @@ def strip_conj(norm: str) -> str:
     return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
 
 
+def bare(norm: str) -> str:
+    """A normalised word without its conjunction و/ف and its article ال ("والوزارة" -> "وزاره")."""
+    word = strip_conj(norm)
+    return word[2:] if word.startswith("ال") else word
+
+
 def verb_kind(norm: str) -> str | None:
     """The speech-verb class of a normalised word ("واتهمت" -> accusation), or None."""
     base = strip_conj(norm)
